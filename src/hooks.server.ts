@@ -1,0 +1,60 @@
+import { sequence } from '@sveltejs/kit/hooks';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { createServerClient } from '@supabase/ssr';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { supabaseUrl, supabaseAnonKey } from '$lib/server/supabase-config';
+import { securityHeaders } from '$lib/server/security-headers';
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const supabase: Handle = async ({ event, resolve }) => {
+	event.locals.supabase = createServerClient(supabaseUrl(), supabaseAnonKey(), {
+		cookies: {
+			getAll: () => event.cookies.getAll(),
+			setAll: (cookiesToSet) => {
+				for (const { name, value, options } of cookiesToSet) event.cookies.set(name, value, { ...options, path: '/' });
+			}
+		}
+	});
+
+	// getSession() only decodes the cookie; getUser() asks Auth, so a forged cookie gets nowhere.
+	event.locals.safeGetSession = async () => {
+		const {
+			data: { session }
+		} = await event.locals.supabase.auth.getSession();
+		if (!session) return { session: null, user: null };
+		const {
+			data: { user },
+			error
+		} = await event.locals.supabase.auth.getUser();
+		if (error || !user) return { session: null, user: null };
+		return { session, user };
+	};
+
+	return resolve(event, {
+		filterSerializedResponseHeaders: (name) => name === 'content-range' || name === 'x-supabase-api-version'
+	});
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(securityHeaders())) {
+		if (name === 'content-security-policy') response.headers.append(name, value);
+		else response.headers.set(name, value);
+	}
+	return response;
+};
+
+export const handle = sequence(headers, i18n, supabase);
+
+// Unexpected errors are logged on the server; the browser only gets a generic message, never a stack.
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	return { message: status === 404 ? 'Not found' : 'Internal error' };
+};

@@ -1,0 +1,98 @@
+// Applies bootstrap (once), then supabase/migrations in name order, each once
+// and each in its own transaction, then the seed on a fresh database.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type pg from 'pg';
+
+export class MigrationError extends Error {
+	readonly file: string;
+	constructor(file: string, cause: Error) {
+		super(`Migration ${file} failed: ${cause.message}`, { cause });
+		this.name = 'MigrationError';
+		this.file = file;
+	}
+}
+
+const BOOTSTRAP_FILE = new URL('./bootstrap.sql', import.meta.url);
+
+async function isBootstrapped(db: pg.Client): Promise<boolean> {
+	const { rows } = await db.query(`select to_regclass('supabase_migrations.schema_migrations') is not null as done`);
+	return rows[0].done;
+}
+
+/** Gives the vanilla cluster Supabase's roles, auth schema and grants. */
+export async function bootstrap(db: pg.Client, authenticatorPassword: string): Promise<boolean> {
+	if (await isBootstrapped(db)) {
+		await setAuthenticatorPassword(db, authenticatorPassword);
+		return false;
+	}
+	const sql = await readFile(BOOTSTRAP_FILE, 'utf8');
+	await runInTransaction(db, sql);
+	await setAuthenticatorPassword(db, authenticatorPassword);
+	return true;
+}
+
+async function setAuthenticatorPassword(db: pg.Client, password: string) {
+	// format('%L') quotes the literal; ALTER ROLE takes no bind parameters.
+	const { rows } = await db.query(`select format('alter role authenticator with password %L', $1::text) as sql`, [password]);
+	await db.query(rows[0].sql);
+}
+
+async function runInTransaction(db: pg.Client, sql: string, after?: () => Promise<void>) {
+	await db.query('begin');
+	try {
+		await db.query(sql);
+		await after?.();
+		await db.query('commit');
+	} catch (error) {
+		await db.query('rollback');
+		throw error;
+	}
+}
+
+/** Supabase CLI naming: `<version>_<name>.sql`. */
+function parseMigrationName(file: string): { version: string; name: string } {
+	const match = /^(\d+)_(.+)\.sql$/.exec(file);
+	if (!match) throw new MigrationError(file, new Error('file name must be <digits>_<name>.sql'));
+	return { version: match[1], name: match[2] };
+}
+
+export async function listMigrations(dir: string): Promise<string[]> {
+	const files = await readdir(dir).catch(() => [] as string[]);
+	return files.filter((file) => file.endsWith('.sql')).sort();
+}
+
+/** Returns the files applied by this call. */
+export async function applyMigrations(db: pg.Client, dir: string): Promise<string[]> {
+	const { rows } = await db.query<{ version: string }>('select version from supabase_migrations.schema_migrations');
+	const applied = new Set(rows.map((row) => row.version));
+	const done: string[] = [];
+	for (const file of await listMigrations(dir)) {
+		const { version, name } = parseMigrationName(file);
+		if (applied.has(version)) continue;
+		const sql = await readFile(join(dir, file), 'utf8');
+		try {
+			await runInTransaction(db, sql, async () => {
+				await db.query(
+					'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
+					[version, name, [sql]]
+				);
+			});
+		} catch (error) {
+			throw new MigrationError(file, error as Error);
+		}
+		done.push(file);
+	}
+	return done;
+}
+
+export async function applySeed(db: pg.Client, seedFile: string): Promise<boolean> {
+	const sql = await readFile(seedFile, 'utf8').catch(() => null);
+	if (sql === null) return false;
+	try {
+		await runInTransaction(db, sql);
+	} catch (error) {
+		throw new MigrationError(seedFile, error as Error);
+	}
+	return true;
+}

@@ -1,0 +1,126 @@
+// The embedded Supabase-compatible stack: Postgres, PostgREST, Auth, Realtime
+// and the gateway, started in that order and stopped in reverse.
+import { mkdir, chmod } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { loadOrCreateSecrets, makeApiKeys, type StackSecrets } from './keys.ts';
+import { freePort } from './ports.ts';
+import { startPostgres, connect, type PostgresHandle } from './postgres.ts';
+import { bootstrap, applyMigrations, applySeed } from './migrate.ts';
+import { startPostgrest, type PostgrestHandle } from './postgrest.ts';
+import { startGateway, type GatewayHandle } from './gateway.ts';
+import { startAuthServer, type AuthHandle } from './auth/server.ts';
+import { startRealtimeServer, type RealtimeHandle } from './realtime/server.ts';
+import { startWatchdog } from './watchdog-client.ts';
+
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export interface StackOptions {
+	/** Where the cluster and its secrets live; kept between starts. */
+	dataDir?: string;
+	/** Preferred gateway port; another free one is taken when it is busy. */
+	apiPort?: number;
+	dbPort?: number;
+	/** 127.0.0.1 unless SUPABASE_LOCAL_HOST opens it to a LAN on purpose. */
+	host?: string;
+	migrationsDir?: string;
+	seedFile?: string;
+	log?: (line: string) => void;
+}
+
+export interface Stack {
+	apiUrl: string;
+	dbUrl: string;
+	anonKey: string;
+	serviceRoleKey: string;
+	jwtSecret: string;
+	/** Milliseconds from the call to ready. */
+	startMs: number;
+	/** Stops and starts the Realtime server, as a crash and restart would. */
+	restartRealtime(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+export function defaultDataDir(): string {
+	return join(PROJECT_ROOT, '.data');
+}
+
+async function startServices(secrets: StackSecrets, host: string, postgres: PostgresHandle, log: (line: string) => void) {
+	const authenticatorUrl = `postgresql://authenticator:${encodeURIComponent(secrets.authenticatorPassword)}@${host}:${postgres.port}/postgres`;
+	const [restPort, restAdminPort, authPort, realtimePort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+	const [postgrest, auth, realtime] = await Promise.all([
+		startPostgrest({ port: restPort, adminPort: restAdminPort, host, dbUrl: authenticatorUrl, jwtSecret: secrets.jwtSecret, log }),
+		startAuthServer({ port: authPort, host, dbUrl: postgres.url, jwtSecret: secrets.jwtSecret, log }),
+		startRealtimeServer({ port: realtimePort, host, dbUrl: postgres.url, jwtSecret: secrets.jwtSecret, log })
+	]);
+	return { postgrest, auth, realtime };
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+	const started = performance.now();
+	const log = options.log ?? (() => {});
+	const host = options.host ?? process.env.SUPABASE_LOCAL_HOST ?? '127.0.0.1';
+	const dataDir = resolve(options.dataDir ?? defaultDataDir());
+	await mkdir(dataDir, { recursive: true });
+	// The postgres OS user must be able to reach its pgdata inside this folder.
+	await chmod(dataDir, 0o755);
+	const secrets = await loadOrCreateSecrets(dataDir);
+	const keys = await makeApiKeys(secrets);
+	const watchdog = startWatchdog();
+
+	let postgres: PostgresHandle | undefined;
+	let services: Awaited<ReturnType<typeof startServices>> | undefined;
+	let gateway: GatewayHandle | undefined;
+	const stopAll = async () => {
+		await gateway?.stop();
+		await Promise.all([services?.realtime.stop(), services?.auth.stop(), services?.postgrest.stop()]);
+		await postgres?.stop();
+		watchdog.release();
+	};
+
+	try {
+		const dbPort = await freePort(options.dbPort ?? 54322, host);
+		postgres = await startPostgres({ dataDir, port: dbPort, host, password: secrets.dbPassword, log });
+		watchdog.watch(postgres.pid);
+		const db = await connect(postgres.url);
+		try {
+			const fresh = await bootstrap(db, secrets.authenticatorPassword);
+			await applyMigrations(db, options.migrationsDir ?? join(PROJECT_ROOT, 'supabase/migrations'));
+			if (fresh) await applySeed(db, options.seedFile ?? join(PROJECT_ROOT, 'supabase/seed.sql'));
+		} finally {
+			await db.end();
+		}
+		services = await startServices(secrets, host, postgres, log);
+		if (services.postgrest.child.pid) watchdog.watch(services.postgrest.child.pid);
+		const current = services;
+		gateway = await startGateway({
+			port: await freePort(options.apiPort ?? 54321, host),
+			host,
+			upstreamHost: host,
+			upstreams: () => ({ rest: current.postgrest.port, auth: current.auth.port, realtime: current.realtime.port }),
+			apiKeys: [keys.anonKey, keys.serviceRoleKey]
+		});
+	} catch (error) {
+		await stopAll().catch(() => {});
+		throw error;
+	}
+
+	const running = services;
+	const pgHandle = postgres;
+	return {
+		apiUrl: `http://${host}:${gateway.port}`,
+		dbUrl: pgHandle.url,
+		anonKey: keys.anonKey,
+		serviceRoleKey: keys.serviceRoleKey,
+		jwtSecret: secrets.jwtSecret,
+		startMs: performance.now() - started,
+		async restartRealtime() {
+			const port = running.realtime.port;
+			await running.realtime.stop();
+			running.realtime = await startRealtimeServer({ port, host, dbUrl: pgHandle.url, jwtSecret: secrets.jwtSecret, log });
+		},
+		stop: stopAll
+	};
+}
+
+export type { AuthHandle, RealtimeHandle, PostgrestHandle };

@@ -1,0 +1,53 @@
+// `npm test`: one fresh embedded stack on free ports for the whole run, then
+// unit + integration tests (vitest), a production build, and end-to-end tests
+// (Playwright on Debian's Chromium). Stops everything it started, pass or fail.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, chmod } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStack, PROJECT_ROOT } from '../supabase/local/stack.ts';
+import { freePort } from '../supabase/local/ports.ts';
+import { testEnv } from './stack-env.ts';
+
+function run(label: string, args: string[], env: Record<string, string>): Promise<number> {
+	console.log(`\n=== ${label}`);
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
+		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+	});
+}
+
+const bin = (path: string) => join(PROJECT_ROOT, 'node_modules', path);
+
+async function main(): Promise<number> {
+	const dataDir = await mkdtemp(join(tmpdir(), 'feedback-test-'));
+	await chmod(dataDir, 0o755);
+	const stack = await startStack({ dataDir, apiPort: 0, dbPort: 0 });
+	console.log(`Test stack ready in ${Math.round(stack.startMs)} ms at ${stack.apiUrl}`);
+	const appPort = await freePort();
+	const env = { ...testEnv(stack), APP_PORT: String(appPort), PUBLIC_SITE_URL: `http://localhost:${appPort}` };
+	const only = process.argv[2];
+	const failures: string[] = [];
+	try {
+		if (!only || only === 'vitest') {
+			if ((await run('unit and integration (vitest)', [bin('vitest/vitest.mjs'), 'run'], env)) !== 0) failures.push('vitest');
+		}
+		if (!only || only === 'e2e') {
+			if ((await run('production build', [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], env)) !== 0) failures.push('build');
+			else if ((await run('end-to-end (Playwright)', [bin('@playwright/test/cli.js'), 'test'], env)) !== 0) failures.push('e2e');
+		}
+	} finally {
+		await stack.stop();
+		await rm(dataDir, { recursive: true, force: true });
+	}
+	console.log(failures.length ? `\nFAILED: ${failures.join(', ')}` : '\nAll test suites passed.');
+	return failures.length ? 1 : 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: Error) => {
+		console.error(error);
+		process.exit(1);
+	}
+);
