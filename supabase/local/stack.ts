@@ -36,6 +36,8 @@ export interface Stack {
 	jwtSecret: string;
 	/** Milliseconds from the call to ready. */
 	startMs: number;
+	/** Operating-system processes the stack started (postgres, postgrest). */
+	childPids(): number[];
 	/** Stops and starts the Realtime server, as a crash and restart would. */
 	restartRealtime(): Promise<void>;
 	stop(): Promise<void>;
@@ -114,6 +116,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		serviceRoleKey: keys.serviceRoleKey,
 		jwtSecret: secrets.jwtSecret,
 		startMs: performance.now() - started,
+		childPids: () => [pgHandle.pid, running.postgrest.child.pid].filter((pid): pid is number => typeof pid === 'number'),
 		async restartRealtime() {
 			const port = running.realtime.port;
 			await running.realtime.stop();

@@ -1,0 +1,16 @@
+// `npm run bench`: runs every benchmark, prints a table, writes bench/results/<UTC time>.json.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../supabase/local/stack.ts';
+import { benchStackStart } from './stack-start.ts';
+import type { Figure } from './figure.ts';
+
+const figures: Figure[] = [...(await benchStackStart())];
+
+console.table(figures.map(({ name, value, unit, target, note }) => ({ name, value, unit, target, note })));
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const dir = join(PROJECT_ROOT, 'bench/results');
+await mkdir(dir, { recursive: true });
+const file = join(dir, `${stamp}.json`);
+await writeFile(file, JSON.stringify(figures, null, 2) + '\n');
+console.log(`Wrote ${file}`);

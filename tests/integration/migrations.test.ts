@@ -1,0 +1,93 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtemp, rm, chmod, mkdir, writeFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startStack, PROJECT_ROOT } from '../../supabase/local/stack.ts';
+import { superuser } from './env.ts';
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		return (await client.query<T>(sql)).rows;
+	} finally {
+		await client.end();
+	}
+}
+
+describe('migrations on the test stack', () => {
+	it('recorded every file of supabase/migrations exactly once, in the CLI table', async () => {
+		const files = (await readdir(join(PROJECT_ROOT, 'supabase/migrations'))).filter((f) => f.endsWith('.sql')).sort();
+		const db = await superuser();
+		try {
+			const { rows } = await db.query<{ version: string; name: string }>(
+				'select version, name from supabase_migrations.schema_migrations order by version'
+			);
+			expect(rows.map((row) => `${row.version}_${row.name}.sql`)).toEqual(files);
+		} finally {
+			await db.end();
+		}
+	});
+});
+
+describe('migration runner', () => {
+	let root: string;
+	let migrationsDir: string;
+	let seedFile: string;
+	const dataDir = () => join(root, 'data');
+
+	beforeAll(async () => {
+		root = await mkdtemp(join(tmpdir(), 'feedback-migrations-'));
+		await chmod(root, 0o755);
+		migrationsDir = join(root, 'migrations');
+		seedFile = join(root, 'seed.sql');
+		await mkdir(migrationsDir);
+		await writeFile(join(migrationsDir, '20260101000000_first.sql'), 'create table public.first_table (id int primary key);');
+		await writeFile(join(migrationsDir, '20260102000000_second.sql'), 'alter table public.first_table add column label text;');
+		await writeFile(seedFile, "insert into public.first_table (id, label) values (1, 'seeded');");
+	});
+
+	afterAll(async () => {
+		await rm(root, { recursive: true, force: true });
+	});
+
+	const start = () => startStack({ dataDir: dataDir(), apiPort: 0, dbPort: 0, migrationsDir, seedFile });
+
+	it('applies every migration once, then the seed, on a fresh database', async () => {
+		const stack = await start();
+		try {
+			const versions = await query<{ version: string }>(stack.dbUrl, 'select version from supabase_migrations.schema_migrations order by version');
+			expect(versions.map((row) => row.version)).toEqual(['20260101000000', '20260102000000']);
+			expect(await query(stack.dbUrl, 'select id, label from public.first_table')).toEqual([{ id: 1, label: 'seeded' }]);
+		} finally {
+			await stack.stop();
+		}
+	});
+
+	it('stops start-up at a broken migration, naming the file and leaving the database as it was', async () => {
+		// The broken file does real work before failing: none of it may survive.
+		await writeFile(
+			join(migrationsDir, '20260103000000_broken.sql'),
+			"create table public.half_done (id int);\ninsert into public.first_table (id, label) values (2, 'half');\nselect 1 / 0;"
+		);
+		const failure = await start().then(
+			() => null,
+			(error: Error) => error
+		);
+		expect(failure?.message).toContain('20260103000000_broken.sql');
+		expect(failure?.message).toContain('division by zero');
+
+		await rm(join(migrationsDir, '20260103000000_broken.sql'));
+		const stack = await start();
+		try {
+			expect(await query(stack.dbUrl, "select to_regclass('public.half_done') as t")).toEqual([{ t: null }]);
+			const versions = await query<{ version: string }>(stack.dbUrl, 'select version from supabase_migrations.schema_migrations order by version');
+			expect(versions.map((row) => row.version)).toEqual(['20260101000000', '20260102000000']);
+			// A second start keeps the data and does not run the seed again.
+			expect(await query(stack.dbUrl, 'select id, label from public.first_table')).toEqual([{ id: 1, label: 'seeded' }]);
+		} finally {
+			await stack.stop();
+		}
+	});
+});
