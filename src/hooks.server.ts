@@ -4,6 +4,8 @@ import { createServerClient } from '@supabase/ssr';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { supabaseUrl, supabaseAnonKey } from '$lib/server/supabase-config';
 import { securityHeaders } from '$lib/server/security-headers';
+import { staffGuard } from '$lib/server/staff-guard';
+import type { Database } from '$lib/database.types';
 
 const i18n: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -14,7 +16,7 @@ const i18n: Handle = ({ event, resolve }) =>
 	});
 
 const supabase: Handle = async ({ event, resolve }) => {
-	event.locals.supabase = createServerClient(supabaseUrl(), supabaseAnonKey(), {
+	event.locals.supabase = createServerClient<Database>(supabaseUrl(), supabaseAnonKey(), {
 		cookies: {
 			getAll: () => event.cookies.getAll(),
 			setAll: (cookiesToSet) => {
@@ -51,7 +53,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(headers, i18n, supabase);
+export const handle = sequence(headers, i18n, supabase, staffGuard);
 
 // Unexpected errors are logged on the server; the browser only gets a generic message, never a stack.
 export const handleError: HandleServerError = ({ error, status }) => {

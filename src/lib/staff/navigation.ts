@@ -1,0 +1,21 @@
+// The staff portal's menu: every role sees what it may open, nothing else.
+import { m } from '$lib/paraglide/messages.js';
+import type { StaffRole } from './roles.ts';
+
+export interface NavLink {
+	href: string;
+	label: () => string;
+	roles: readonly StaffRole[] | 'all';
+}
+
+const LINKS: NavLink[] = [
+	{ href: '/staff', label: m.staff_nav_home, roles: 'all' },
+	{ href: '/staff/clients', label: m.staff_nav_clients, roles: 'all' },
+	{ href: '/staff/contracts', label: m.staff_nav_contracts, roles: 'all' },
+	{ href: '/staff/requirements', label: m.staff_nav_requirements, roles: 'all' },
+	{ href: '/staff/admin/staff', label: m.staff_nav_staff, roles: ['admin'] }
+];
+
+export function staffNavigation(role: StaffRole): NavLink[] {
+	return LINKS.filter((link) => link.roles === 'all' || link.roles.includes(role));
+}

@@ -1,0 +1,25 @@
+// What the UI offers each role. The database's RLS policies
+// (supabase/migrations/20261128000100_staff_foundation.sql) are the gate;
+// this mirrors them so nobody is shown a button that would be refused.
+import type { StaffMember } from './roles.ts';
+
+export interface OwnedByClient {
+	/** The account manager of the client the record belongs to. */
+	accountManagerId: string | null;
+}
+
+const isCommercialLead = (staff: StaffMember) => staff.role === 'manager' || staff.role === 'admin';
+const managesIt = (staff: StaffMember, record: OwnedByClient) =>
+	staff.role === 'account_manager' && record.accountManagerId === staff.userId;
+
+export const can = {
+	createClient: (staff: StaffMember) => isCommercialLead(staff),
+	editClient: (staff: StaffMember, client: OwnedByClient) => isCommercialLead(staff) || managesIt(staff, client),
+	/** Handing a client to another account manager is a commercial decision. */
+	assignAccountManager: (staff: StaffMember) => isCommercialLead(staff),
+	/** Contracts and requirements follow the same rule. */
+	createForClient: (staff: StaffMember, client: OwnedByClient) => isCommercialLead(staff) || managesIt(staff, client),
+	editForClient: (staff: StaffMember, client: OwnedByClient) => isCommercialLead(staff) || managesIt(staff, client),
+	delete: (staff: StaffMember) => staff.role === 'admin',
+	manageStaff: (staff: StaffMember) => staff.role === 'admin'
+};

@@ -1,0 +1,81 @@
+import { error, redirect } from '@sveltejs/kit';
+import { superValidate, setError, fail, message } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
+import { clientSchema, toClientRow } from '$lib/staff/client-schema';
+import { can } from '$lib/staff/permissions';
+import { listAccountManagers } from '$lib/server/account-managers';
+import { dbOutcome } from '$lib/server/db-outcome';
+import { outcomeMessage } from '$lib/server/form-outcome';
+import type { Actions, PageServerLoad } from './$types';
+
+const idSchema = z.uuid();
+
+async function loadClient(locals: App.Locals, id: string) {
+	if (!idSchema.safeParse(id).success) error(404, 'Not found');
+	const { data } = await locals.supabase
+		.from('clients')
+		.select(
+			'id, name, tax_id, sector, contact_name, contact_email, contact_phone, account_manager_id, ' +
+				'contracts(id, reference, title, due_date, delivered_at, conformity), requirements(id, statement, priority, status)'
+		)
+		.eq('id', id)
+		.maybeSingle();
+	// RLS hides what the role may not read: to the caller it does not exist.
+	if (!data) error(404, 'Not found');
+	return data as unknown as ClientDetail;
+}
+
+interface ClientDetail {
+	id: string;
+	name: string;
+	tax_id: string | null;
+	sector: string | null;
+	contact_name: string | null;
+	contact_email: string | null;
+	contact_phone: string | null;
+	account_manager_id: string | null;
+	contracts: { id: string; reference: string; title: string; due_date: string; delivered_at: string | null; conformity: string }[];
+	requirements: { id: string; statement: string; priority: string; status: string }[];
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const client = await loadClient(locals, params.id);
+	const staff = locals.staff!;
+	const owner = { accountManagerId: client.account_manager_id };
+	const { contracts, requirements, id, ...fields } = client;
+	const values = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value ?? '']));
+	return {
+		client,
+		form: await superValidate(values, zod4(clientSchema), { errors: false }),
+		accountManagers: can.assignAccountManager(staff) ? await listAccountManagers(locals.supabase) : [],
+		canEdit: can.editClient(staff, owner),
+		canAssign: can.assignAccountManager(staff),
+		canDelete: can.delete(staff),
+		canAddRecords: can.createForClient(staff, owner)
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals, params }) => {
+		const client = await loadClient(locals, params.id);
+		const staff = locals.staff!;
+		if (!can.editClient(staff, { accountManagerId: client.account_manager_id })) error(403, 'Forbidden');
+		const form = await superValidate(request, zod4(clientSchema));
+		if (!form.valid) return fail(400, { form });
+		const changes = toClientRow(form.data);
+		// Only managers and admins hand a client to someone else.
+		if (!can.assignAccountManager(staff)) changes.account_manager_id = client.account_manager_id;
+		const { data, error: dbError } = await locals.supabase.from('clients').update(changes).eq('id', client.id).select('id');
+		const outcome = dbOutcome(dbError, data?.length);
+		if (outcome === 'duplicate') return setError(form, 'tax_id', 'duplicate');
+		return outcomeMessage(form, outcome);
+	},
+	delete: async ({ locals, params }) => {
+		const client = await loadClient(locals, params.id);
+		if (!can.delete(locals.staff!)) error(403, 'Forbidden');
+		const { error: dbError } = await locals.supabase.from('clients').delete().eq('id', client.id);
+		if (dbError) error(400, 'Could not delete');
+		redirect(303, '/staff/clients');
+	}
+};

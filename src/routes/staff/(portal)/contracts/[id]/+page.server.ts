@@ -1,0 +1,99 @@
+import { error, redirect } from '@sveltejs/kit';
+import { superValidate, setError, fail, message } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
+import { contractSchema, deliverySchema, conformitySchema } from '$lib/staff/contract-schema';
+import { contractTiming } from '$lib/staff/contract-timing';
+import { can } from '$lib/staff/permissions';
+import { dbOutcome } from '$lib/server/db-outcome';
+import { outcomeMessage } from '$lib/server/form-outcome';
+import type { Actions, PageServerLoad } from './$types';
+
+interface ContractRow {
+	id: string;
+	client_id: string;
+	reference: string;
+	title: string;
+	start_date: string;
+	due_date: string;
+	delivered_at: string | null;
+	conformity: 'pending' | 'accepted' | 'rejected';
+	terms_notes: string | null;
+	client: { id: string; name: string; account_manager_id: string | null } | null;
+}
+
+async function loadContract(locals: App.Locals, id: string): Promise<ContractRow> {
+	if (!z.uuid().safeParse(id).success) error(404, 'Not found');
+	const { data } = await locals.supabase
+		.from('contracts')
+		.select('id, client_id, reference, title, start_date, due_date, delivered_at, conformity, terms_notes, client:clients(id, name, account_manager_id)')
+		.eq('id', id)
+		.maybeSingle();
+	if (!data) error(404, 'Not found');
+	return data as unknown as ContractRow;
+}
+
+function requireEditor(locals: App.Locals, contract: ContractRow) {
+	if (!can.editForClient(locals.staff!, { accountManagerId: contract.client?.account_manager_id ?? null })) error(403, 'Forbidden');
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const contract = await loadContract(locals, params.id);
+	const today = new Date().toISOString().slice(0, 10);
+	const { client, delivered_at, conformity, id, ...editable } = contract;
+	return {
+		contract,
+		timing: contractTiming(contract.due_date, delivered_at, today),
+		canEdit: can.editForClient(locals.staff!, { accountManagerId: client?.account_manager_id ?? null }),
+		canDelete: can.delete(locals.staff!),
+		form: await superValidate({ ...editable, terms_notes: editable.terms_notes ?? '' }, zod4(contractSchema), { id: 'contract', errors: false }),
+		deliveryForm: await superValidate({ delivered_on: (delivered_at ?? today).slice(0, 10) }, zod4(deliverySchema), { id: 'delivery', errors: false }),
+		conformityForm: await superValidate({ conformity }, zod4(conformitySchema), { id: 'conformity', errors: false })
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals, params }) => {
+		const contract = await loadContract(locals, params.id);
+		requireEditor(locals, contract);
+		const form = await superValidate(request, zod4(contractSchema), { id: 'contract' });
+		if (!form.valid) return fail(400, { form });
+		const { client_id, terms_notes, ...changes } = form.data;
+		const { data, error: dbError } = await locals.supabase
+			.from('contracts')
+			.update({ ...changes, terms_notes: terms_notes || null })
+			.eq('id', contract.id)
+			.select('id');
+		const outcome = dbOutcome(dbError, data?.length);
+		if (outcome === 'duplicate') return setError(form, 'reference', 'duplicate');
+		return outcomeMessage(form, outcome);
+	},
+	deliver: async ({ request, locals, params }) => {
+		const contract = await loadContract(locals, params.id);
+		requireEditor(locals, contract);
+		const form = await superValidate(request, zod4(deliverySchema), { id: 'delivery' });
+		if (!form.valid) return fail(400, { form });
+		// Noon UTC keeps the chosen calendar day whatever the viewer's time zone.
+		const deliveredAt = `${form.data.delivered_on}T12:00:00Z`;
+		const { data, error: dbError } = await locals.supabase.from('contracts').update({ delivered_at: deliveredAt }).eq('id', contract.id).select('id');
+		const outcome = dbOutcome(dbError, data?.length);
+		return outcomeMessage(form, outcome);
+	},
+	conformity: async ({ request, locals, params }) => {
+		const contract = await loadContract(locals, params.id);
+		requireEditor(locals, contract);
+		const form = await superValidate(request, zod4(conformitySchema), { id: 'conformity' });
+		if (!form.valid) return fail(400, { form });
+		if (form.data.conformity !== 'pending' && !contract.delivered_at) return message(form, 'needs_delivery', { status: 400 });
+		const { data, error: dbError } = await locals.supabase.from('contracts').update({ conformity: form.data.conformity }).eq('id', contract.id).select('id');
+		const outcome = dbOutcome(dbError, data?.length);
+		return outcomeMessage(form, outcome);
+	},
+	delete: async ({ locals, params }) => {
+		const contract = await loadContract(locals, params.id);
+		if (!can.delete(locals.staff!)) error(403, 'Forbidden');
+		const { error: dbError } = await locals.supabase.from('contracts').delete().eq('id', contract.id);
+		if (dbError) error(400, 'Could not delete');
+		redirect(303, '/staff/contracts');
+	}
+};

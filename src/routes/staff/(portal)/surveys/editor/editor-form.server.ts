@@ -1,0 +1,26 @@
+// Builds the superforms object the editor renders, from a draft or from a stored survey.
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { SurveyDefinition } from '$lib/feedback/survey-definition';
+import { surveyEditorSchema } from './editor-schema.ts';
+import type { SurveyDraft } from './draft.ts';
+
+export const editorAdapter = zod4(surveyEditorSchema);
+
+/** A draft as the form shows it; errors only when the person asked to save. */
+export function draftForm(draft: SurveyDraft, showErrors = false) {
+	return superValidate(draft, editorAdapter, { errors: showErrors });
+}
+
+export interface StoredSurvey {
+	id: string;
+	trigger_point: string;
+	status: string;
+	version: number;
+	previous_version_id: string | null;
+	definition: SurveyDefinition;
+}
+
+export function storedDraft(survey: StoredSurvey): SurveyDraft {
+	return { triggerPoint: survey.trigger_point, status: survey.status, definition: survey.definition };
+}

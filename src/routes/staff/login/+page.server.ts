@@ -1,0 +1,36 @@
+import { redirect } from '@sveltejs/kit';
+import { superValidate, message, fail } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { loadStaffMember } from '$lib/server/staff-member';
+import { safeNextPath } from '$lib/safe-next-path';
+import { loginSchema } from './schema';
+import type { Actions, PageServerLoad } from './$types';
+
+export type LoginMessage = 'invalid_credentials' | 'not_staff' | 'unavailable';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.staff) redirect(303, safeNextPath(url.searchParams.get('next'), '/staff'));
+	const form = await superValidate({ next: url.searchParams.get('next') ?? '' }, zod4(loginSchema), { errors: false });
+	return { form };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await superValidate(request, zod4(loginSchema));
+		const { email, password } = form.data;
+		// The password never travels back to the page.
+		form.data.password = '';
+		if (!form.valid) return fail(400, { form });
+
+		const { data, error } = await locals.supabase.auth.signInWithPassword({ email, password });
+		if (error || !data.user) {
+			const unavailable = !error?.status || error.status >= 500;
+			return message(form, (unavailable ? 'unavailable' : 'invalid_credentials') satisfies LoginMessage, { status: unavailable ? 503 : 400 });
+		}
+		if (!(await loadStaffMember(locals.supabase, data.user.id))) {
+			await locals.supabase.auth.signOut();
+			return message(form, 'not_staff' satisfies LoginMessage, { status: 403 });
+		}
+		redirect(303, safeNextPath(form.data.next, '/staff'));
+	}
+};
