@@ -8,6 +8,7 @@ import { startStack, defaultDataDir, PROJECT_ROOT, type Stack } from './stack.ts
 import { stackEnv } from './env.ts';
 
 const command = process.argv[2] ?? 'dev';
+const DEMO_CAMPAIGN_TOKEN = 'demo-campaign-2026';
 const SUPABASE_VARS = ['PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY'] as const;
 
 function usesExternalSupabase(): boolean {
@@ -53,8 +54,13 @@ async function main() {
 		if (!existsSync(join(PROJECT_ROOT, 'build/index.js'))) throw new Error('No production build: run `npm run build` first.');
 		app = runApp([join(PROJECT_ROOT, 'build/index.js')], { ...env, PORT: port, ORIGIN: process.env.ORIGIN ?? siteUrl, PUBLIC_SITE_URL: siteUrl });
 	}
-	if (app) env.APP_URL = siteUrl;
-	printEnv({ ...env, ...(app ? { PUBLIC_SITE_URL: siteUrl } : {}) });
+	if (app) {
+		env.APP_URL = siteUrl;
+		env.PUBLIC_SITE_URL = siteUrl;
+		// The local seed's campaign link (survey, complaint and suggestion); never in a hosted project.
+		if (stack) env.DEMO_FEEDBACK_URL = `${siteUrl}/f/${DEMO_CAMPAIGN_TOKEN}`;
+	}
+	printEnv(env);
 
 	let stopping = false;
 	const shutdown = async (code: number) => {

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { signInAsStaff, signOut } from './staff-session.ts';
+import { attemptSignIn, signInAsStaff, signOut } from './staff-session.ts';
 
 const ROLES = [
 	{ email: 'admin@demo.local', role: 'Administración', seesStaffAdmin: true },
@@ -27,14 +27,14 @@ for (const { email, role, seesStaffAdmin } of ROLES) {
 }
 
 test('a wrong password shows the message and keeps the portal closed', async ({ page }) => {
-	await signInAsStaff(page, 'agent@demo.local', 'not-the-password');
+	await attemptSignIn(page, 'agent@demo.local', 'not-the-password');
 	await expect(page.getByRole('alert')).toHaveText('El correo o la contraseña no son correctos.');
 	await expect(page).toHaveURL(/\/staff\/login/);
 	await expect(page.getByLabel('Contraseña')).toHaveValue('');
 });
 
 test('an invalid e-mail is refused before anything is sent', async ({ page }) => {
-	await signInAsStaff(page, 'not-an-email');
+	await attemptSignIn(page, 'not-an-email');
 	await expect(page.getByText('Escribe un correo electrónico válido')).toBeVisible();
 	await expect(page.getByLabel('Correo electrónico')).toHaveAttribute('aria-invalid', 'true');
 });
@@ -60,7 +60,7 @@ test.describe('with JavaScript disabled', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('the login form works, and a wrong password still shows the message', async ({ page }) => {
-		await signInAsStaff(page, 'agent@demo.local', 'wrong-password');
+		await attemptSignIn(page, 'agent@demo.local', 'wrong-password');
 		await expect(page.getByRole('alert')).toHaveText('El correo o la contraseña no son correctos.');
 		await signInAsStaff(page, 'agent@demo.local');
 		await expect(page).toHaveURL(/\/staff$/);

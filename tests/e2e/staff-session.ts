@@ -3,11 +3,18 @@ import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-password';
 
-export async function signInAsStaff(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Fills and sends the login form; what follows is up to the caller. */
+export async function attemptSignIn(page: Page, email: string, password = DEMO_PASSWORD) {
 	await page.goto('/staff/login');
 	await page.getByLabel('Correo electrónico').fill(email);
 	await page.getByLabel('Contraseña').fill(password);
 	await page.getByRole('button', { name: 'Entrar' }).click();
+}
+
+/** Signs in and waits until the portal has let the person in. */
+export async function signInAsStaff(page: Page, email: string, password = DEMO_PASSWORD) {
+	await attemptSignIn(page, email, password);
+	await page.waitForURL((url) => url.pathname !== '/staff/login');
 }
 
 export async function signOut(page: Page) {
