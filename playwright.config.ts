@@ -20,7 +20,8 @@ export default defineConfig({
 	retries: 0,
 	forbidOnly: true,
 	reporter: [['list']],
-	timeout: 30_000,
+	// Generous: journeys sign in several people, and CI shares 2 cores between the browser, app and database.
+	timeout: 60_000,
 	use: {
 		baseURL: `http://localhost:${appPort}`,
 		launchOptions: { executablePath, args: chromiumArgs },

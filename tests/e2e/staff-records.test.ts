@@ -15,6 +15,8 @@ async function createClient(page: Page, name: string, accountManager: string) {
 }
 
 test('a manager records a client and its contract, delivers it and records acceptance; other roles see only what they may', async ({ page }) => {
+	// Four people sign in one after the other.
+	test.setTimeout(120_000);
 	const clientName = `Cliente prueba ${unique()}`;
 	const reference = `CT-${unique()}`;
 	await signInAsStaff(page, 'manager@demo.local');
@@ -66,6 +68,7 @@ test('a manager records a client and its contract, delivers it and records accep
 });
 
 test('an admin invites a staff member, who signs in, and deactivating them closes the portal', async ({ page }) => {
+	test.setTimeout(120_000);
 	const email = `nuevo.${unique()}@demo.local`;
 	await signInAsStaff(page, 'admin@demo.local');
 	await page.goto('/staff/admin/staff');
