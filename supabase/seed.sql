@@ -174,3 +174,179 @@ from (values
 	(26, 12, 42, 'Informe de la prueba de intrusión con un plan de corrección priorizado.', 'high', 'open', 'contract')
 ) as demo (n, client_n, contract_n, statement, priority, status, source);
 
+-- ============================================================================
+-- client feedback demo (issue 4)
+-- ============================================================================
+-- Demo links with FIXED raw tokens, hashed here. Local demo only: anyone who reads
+-- this file can open them, which is why real links are random and only staff see
+-- them once. The stack prints DEMO_FEEDBACK_URL=<site>/f/demo-campaign-2026.
+--   /f/demo-campaign-2026   campaign poster: survey, complaint and suggestion
+--   /f/demo-personal-2026   personal single-use link of Transportes Ruiz about contract CT-…-025
+--   /f/demo-expired-2026    expired campaign link
+--   /f/demo-revoked-2026    revoked campaign link
+--   /t/demo-tracking-2026   a resolved complaint with public replies, not yet rated
+-- Fixed UUIDs: f… surveys, f1… invitations, f2… feedback items.
+
+insert into public.surveys (id, trigger_point, status, definition) values (
+	'f0000000-0000-4000-8000-000000000001', 'campaign', 'active',
+	$json${
+		"title": { "es": "¿Qué tal lo estamos haciendo?", "en": "How are we doing?" },
+		"intro": {
+			"es": "Son cuatro preguntas y menos de un minuto. Sus respuestas nos ayudan a mejorar.",
+			"en": "Four questions, under a minute. Your answers help us improve."
+		},
+		"thanks": {
+			"es": "Gracias por su tiempo. Leemos todas las respuestas.",
+			"en": "Thank you for your time. We read every answer."
+		},
+		"questions": [
+			{
+				"id": "recommend",
+				"type": "nps",
+				"label": {
+					"es": "¿Con qué probabilidad nos recomendaría a un colega o a otra empresa?",
+					"en": "How likely are you to recommend us to a colleague or another company?"
+				},
+				"required": true
+			},
+			{
+				"id": "satisfaction",
+				"type": "csat",
+				"label": {
+					"es": "En general, ¿cuál es su grado de satisfacción con nuestro servicio?",
+					"en": "Overall, how satisfied are you with our service?"
+				},
+				"required": true
+			},
+			{
+				"id": "strengths",
+				"type": "multiple_choice",
+				"label": { "es": "¿Qué valora más de nosotros?", "en": "What do you value most about us?" },
+				"required": false,
+				"options": [
+					{ "id": "on_time", "label": { "es": "Cumplimos los plazos", "en": "We meet deadlines" } },
+					{ "id": "quality", "label": { "es": "La calidad del trabajo", "en": "The quality of the work" } },
+					{ "id": "service", "label": { "es": "La atención del equipo", "en": "How the team treats you" } },
+					{ "id": "price", "label": { "es": "El precio", "en": "The price" } }
+				]
+			},
+			{
+				"id": "comments",
+				"type": "long_text",
+				"label": { "es": "¿Qué podríamos mejorar?", "en": "What could we do better?" },
+				"required": false,
+				"maxLength": 1000
+			}
+		],
+		"satisfactionQuestionId": "satisfaction",
+		"satisfactionThreshold": 4
+	}$json$::jsonb
+);
+
+insert into public.survey_invitations (
+	id, kind, survey_id, offers_complaint, offers_suggestion, token_hash, client_id, contract_id, max_uses, expires_at, revoked_at, label
+) values
+	('f1000000-0000-4000-8000-000000000001', 'campaign', 'f0000000-0000-4000-8000-000000000001', true, true,
+		extensions.digest('demo-campaign-2026', 'sha256'), null, null, null, null, null, 'Cartel del mostrador (demo)'),
+	('f1000000-0000-4000-8000-000000000002', 'personal', 'f0000000-0000-4000-8000-000000000001', true, false,
+		extensions.digest('demo-personal-2026', 'sha256'), 'c0000000-0000-4000-8000-000000000001',
+		'd0000000-0000-4000-8000-000000000025', 1, now() + interval '60 days', null, 'Entrega CT-025 (demo)'),
+	('f1000000-0000-4000-8000-000000000003', 'campaign', 'f0000000-0000-4000-8000-000000000001', true, true,
+		extensions.digest('demo-expired-2026', 'sha256'), null, null, null, now() - interval '1 day', null, 'Campaña de verano (caducada, demo)'),
+	('f1000000-0000-4000-8000-000000000004', 'campaign', 'f0000000-0000-4000-8000-000000000001', true, true,
+		extensions.digest('demo-revoked-2026', 'sha256'), null, null, null, null, now() - interval '2 days', 'Albarán antiguo (revocado, demo)');
+
+-- Responses over the last four quarters: most from clients' personal links (no
+-- longer kept), every fourth anonymous through the counter poster.
+insert into public.survey_responses (
+	survey_id, invitation_id, client_id, answers, satisfaction_score, is_satisfied, submission_hash, created_at
+)
+select
+	'f0000000-0000-4000-8000-000000000001',
+	case when anonymous then 'f1000000-0000-4000-8000-000000000001'::uuid end,
+	case when not anonymous then format('c0000000-0000-4000-8000-%s', lpad((n % 12 + 1)::text, 12, '0'))::uuid end,
+	jsonb_strip_nulls(jsonb_build_object(
+		'recommend', least(10, satisfaction * 2 + n % 2),
+		'satisfaction', satisfaction,
+		'strengths', case n % 4 when 0 then '["on_time","quality"]'::jsonb when 1 then '["service"]'::jsonb when 2 then '["price","service"]'::jsonb end,
+		'comments', case
+			when satisfaction <= 2 then 'La última entrega llegó tarde y nadie nos avisó.'
+			when n % 9 = 0 then 'Todo correcto; agradeceríamos informes de avance más frecuentes.'
+		end
+	)),
+	satisfaction,
+	satisfaction >= 4,
+	extensions.digest('demo-response-' || n, 'sha256'),
+	now() - make_interval(days => n * 2, hours => n % 9)
+from (
+	select n, n % 4 = 3 as anonymous,
+		case when n % 11 = 0 then 2 when n % 7 = 0 then 3 when n % 3 = 0 then 4 else 5 - (n / 60) % 2 end as satisfaction
+	from generate_series(1, 180) as n
+) as demo;
+
+update public.survey_invitations
+set use_count = (select count(*) from public.survey_responses where invitation_id = 'f1000000-0000-4000-8000-000000000001')
+where id = 'f1000000-0000-4000-8000-000000000001';
+
+-- Complaints and suggestions in every stage of triage. The tracking token of item 1
+-- is the fixed 'demo-tracking-2026'; the others' are unguessable and unknown.
+insert into public.feedback_items (
+	id, kind, status, category, subject, description, contact_email, contact_phone, contact_consent,
+	client_id, contract_id, invitation_id, submission_hash, resolved_at, created_at
+)
+select
+	format('f2000000-0000-4000-8000-%s', lpad(n::text, 12, '0'))::uuid,
+	kind::public.feedback_kind, status::public.feedback_status, category, subject, description,
+	contact_email, contact_phone, contact_email is not null or contact_phone is not null,
+	case when client_n is not null then format('c0000000-0000-4000-8000-%s', lpad(client_n::text, 12, '0'))::uuid end,
+	case when contract_n is not null then format('d0000000-0000-4000-8000-%s', lpad(contract_n::text, 12, '0'))::uuid end,
+	case when client_n is null then 'f1000000-0000-4000-8000-000000000001'::uuid end,
+	extensions.digest(case when n = 1 then 'demo-tracking-2026' else encode(extensions.gen_random_bytes(16), 'hex') end, 'sha256'),
+	case when status in ('resolved', 'closed') then now() - make_interval(days => days_ago - 6) end,
+	now() - make_interval(days => days_ago)
+from (values
+	(1, 'complaint', 'resolved', 'delivery', 'Entrega incompleta del pedido de recambios',
+		'Faltaban dos cajas de pastillas de freno en la entrega del martes y el albarán las daba por entregadas.',
+		'compras@recambiosnorte.example', null, 8, 32, 20),
+	(2, 'complaint', 'new', 'billing', 'Factura duplicada de noviembre',
+		'Hemos recibido dos facturas con el mismo importe y distinto número para el mismo servicio de soporte.',
+		null, '+34 983 345 612', 12, null, 1),
+	(3, 'complaint', 'triaged', 'service', 'Nadie responde al teléfono de averías',
+		'El sábado llamamos cuatro veces al teléfono de guardia por una avería en el aerogenerador 3 y no contestó nadie.',
+		'operaciones@renovablesebro.example', null, 7, 30, 3),
+	(4, 'complaint', 'in_progress', 'product', 'Ruido en la climatización de la planta 2',
+		'Varios huéspedes se han quejado del ruido de las máquinas de la planta 2, sobre todo por la noche.',
+		null, null, 6, 6, 9),
+	(5, 'suggestion', 'new', 'communication', 'Avisos por SMS de la cita',
+		'Sería útil recibir un SMS el día antes de la visita del técnico, como hacen otros proveedores.',
+		null, null, null, null, 2),
+	(6, 'suggestion', 'closed', 'service', 'Horario de atención ampliado',
+		'Propongo ampliar el horario de atención telefónica hasta las 20:00 los días laborables.',
+		'sistemas@digitalesmeseta.example', null, 12, null, 60),
+	(7, 'complaint', 'rejected', 'billing', 'Precio distinto del presupuesto',
+		'El precio final no coincide con el presupuesto que nos enviaron en primavera para la auditoría.',
+		null, null, 11, 11, 40),
+	(8, 'complaint', 'duplicate', 'billing', 'Otra vez la factura duplicada',
+		'Escribo de nuevo por la factura duplicada de noviembre, que sigue sin resolverse.',
+		null, '+34 983 345 612', 12, null, 0)
+) as demo (n, kind, status, category, subject, description, contact_email, contact_phone, client_n, contract_n, days_ago);
+
+insert into public.feedback_messages (feedback_item_id, body, is_public, author_id, created_at) values
+	('f2000000-0000-4000-8000-000000000001', 'Lamentamos el error. Hemos localizado las dos cajas en nuestro almacén y salen hoy por mensajería urgente.',
+		true, 'a0000000-0000-4000-8000-000000000004', now() - interval '18 days'),
+	('f2000000-0000-4000-8000-000000000001', 'Error de preparación: el lector no registró el segundo palé. Revisar con almacén.',
+		false, 'a0000000-0000-4000-8000-000000000003', now() - interval '17 days'),
+	('f2000000-0000-4000-8000-000000000001', 'Las cajas se entregaron ayer y el transportista confirma la firma del albarán. Damos la incidencia por resuelta.',
+		true, 'a0000000-0000-4000-8000-000000000004', now() - interval '14 days'),
+	('f2000000-0000-4000-8000-000000000003', 'Hemos recibido su queja y la estamos revisando con el equipo de guardia.',
+		true, 'a0000000-0000-4000-8000-000000000004', now() - interval '2 days'),
+	('f2000000-0000-4000-8000-000000000003', 'El móvil de guardia estaba sin cobertura en la nave. Proponer desvío automático.',
+		false, 'a0000000-0000-4000-8000-000000000003', now() - interval '2 days'),
+	('f2000000-0000-4000-8000-000000000004', 'Un técnico visitará el hotel el jueves para medir el nivel de ruido.',
+		true, 'a0000000-0000-4000-8000-000000000005', now() - interval '5 days'),
+	('f2000000-0000-4000-8000-000000000006', 'Gracias por la propuesta. Desde el mes que viene atendemos hasta las 20:00.',
+		true, 'a0000000-0000-4000-8000-000000000002', now() - interval '50 days'),
+	('f2000000-0000-4000-8000-000000000007', 'El presupuesto caducó a los 90 días; el precio aplicado es el de la tarifa vigente.',
+		true, 'a0000000-0000-4000-8000-000000000004', now() - interval '38 days'),
+	('f2000000-0000-4000-8000-000000000008', 'Duplicado de la reclamación sobre la factura de noviembre.',
+		false, 'a0000000-0000-4000-8000-000000000004', now() - interval '0 days');

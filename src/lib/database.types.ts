@@ -548,7 +548,63 @@ export type Database = {
 			[_ in never]: never
 		}
 		Functions: {
-			[_ in never]: never
+			create_invitation: {
+				Args: {
+					p_invitation: Json
+				}
+				Returns: Json
+			}
+			create_invitations: {
+				Args: {
+					p_invitations: Json
+				}
+				Returns: Json
+			}
+			get_feedback_page: {
+				Args: {
+					p_token: string
+				}
+				Returns: Json
+			}
+			get_tracking: {
+				Args: {
+					p_tracking_token: string
+				}
+				Returns: Json
+			}
+			reissue_invitation_link: {
+				Args: {
+					p_invitation_id: string
+				}
+				Returns: string
+			}
+			submit_feedback_item: {
+				Args: {
+					p_token: string
+					p_submission: string
+					p_item: Json
+					p_client_address: string
+				}
+				Returns: Json
+			}
+			submit_resolution_feedback: {
+				Args: {
+					p_tracking_token: string
+					p_submission: string
+					p_satisfied: boolean
+					p_client_address: string
+				}
+				Returns: Json
+			}
+			submit_survey_response: {
+				Args: {
+					p_token: string
+					p_submission: string
+					p_answers: Json
+					p_client_address: string
+				}
+				Returns: Json
+			}
 		}
 		Enums: {
 			contract_conformity: 'pending' | 'accepted' | 'rejected'
