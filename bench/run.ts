@@ -1,11 +1,20 @@
 // `npm run bench`: runs every benchmark, prints a table, writes bench/results/<UTC time>.json.
+// Figures that need the app use the production build (`npm run build` first).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../supabase/local/stack.ts';
 import { benchStackStart } from './stack-start.ts';
+import { benchPublicPage } from './public-page.ts';
+import { startAppUnderTest } from './app-server.ts';
 import type { Figure } from './figure.ts';
 
 const figures: Figure[] = [...(await benchStackStart())];
+const app = await startAppUnderTest();
+try {
+	figures.push(...(await benchPublicPage(app)));
+} finally {
+	await app.stop();
+}
 
 console.table(figures.map(({ name, value, unit, target, note }) => ({ name, value, unit, target, note })));
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
