@@ -13,6 +13,8 @@ const LINKS: NavLink[] = [
 	{ href: '/staff/clients', label: m.staff_nav_clients, roles: 'all' },
 	{ href: '/staff/contracts', label: m.staff_nav_contracts, roles: 'all' },
 	{ href: '/staff/requirements', label: m.staff_nav_requirements, roles: 'all' },
+	{ href: '/staff/surveys', label: m.sv_nav_surveys, roles: 'all' },
+	{ href: '/staff/invitations', label: m.sv_nav_invitations, roles: 'all' },
 	{ href: '/staff/admin/staff', label: m.staff_nav_staff, roles: ['admin'] }
 ];
 

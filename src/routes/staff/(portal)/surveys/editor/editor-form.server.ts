@@ -2,20 +2,21 @@
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { SurveyDefinition } from '$lib/feedback/survey-definition';
-import { surveyEditorSchema } from './editor-schema.ts';
+import { surveyEditorSchema, type SurveyEditorValues } from './editor-schema.ts';
 import type { SurveyDraft } from './draft.ts';
 
 export const editorAdapter = zod4(surveyEditorSchema);
 
 /** A draft as the form shows it; errors only when the person asked to save. */
 export function draftForm(draft: SurveyDraft, showErrors = false) {
-	return superValidate(draft, editorAdapter, { errors: showErrors });
+	// A draft may hold anything typed so far; validation says what is wrong with it.
+	return superValidate(draft as unknown as SurveyEditorValues, editorAdapter, { errors: showErrors });
 }
 
 export interface StoredSurvey {
 	id: string;
-	trigger_point: string;
-	status: string;
+	trigger_point: SurveyEditorValues['triggerPoint'];
+	status: SurveyEditorValues['status'];
 	version: number;
 	previous_version_id: string | null;
 	definition: SurveyDefinition;

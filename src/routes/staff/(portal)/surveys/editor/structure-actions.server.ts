@@ -1,16 +1,16 @@
 // The editor's named actions that change its shape (add, remove, move). They never save: each answers
 // the whole form again with the change applied, so the page works the same with or without JavaScript.
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { canEditSurveys } from '../can-edit-surveys.ts';
 import { isQuestionType, readSurveyDraft, type SurveyDraft } from './draft.ts';
 import { addOption, addQuestion, moveQuestion, removeOption, removeQuestion } from './draft-edits.ts';
 import { draftForm } from './editor-form.server.ts';
 
-/** Question ids that already have answers, so cannot be removed or retyped (empty for a new survey). */
-export type AnsweredQuestions = (event: RequestEvent) => Promise<Set<string>>;
+/** The stored questions (id → type) of a survey with responses: they cannot be removed or retyped. Empty otherwise. */
+export type AnsweredQuestions = (event: RequestEvent) => Promise<Map<string, string>>;
 
-type Edit = (draft: SurveyDraft, form: FormData, answered: Set<string>) => SurveyDraft | 'refused';
+type Edit = (draft: SurveyDraft, form: FormData, answered: Map<string, string>) => SurveyDraft | 'refused';
 
 const indexOf = (form: FormData, name = 'index') => Number(form.get(name) ?? -1);
 
@@ -25,7 +25,7 @@ function structureAction(edit: Edit, answeredQuestions: AnsweredQuestions) {
 	};
 }
 
-const isAnswered = (draft: SurveyDraft, index: number, answered: Set<string>) =>
+const isAnswered = (draft: SurveyDraft, index: number, answered: Map<string, string>) =>
 	answered.has(draft.definition.questions[index]?.id ?? '');
 
 export function structureActions(answeredQuestions: AnsweredQuestions) {
@@ -47,5 +47,3 @@ export function structureActions(answeredQuestions: AnsweredQuestions) {
 		}, answeredQuestions)
 	};
 }
-
-export { fail };

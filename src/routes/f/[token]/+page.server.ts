@@ -1,0 +1,49 @@
+// /f/<token>: the page a link or QR code opens. Anon all the way: every read and write is an RPC
+// that checks the token again in SQL.
+import { markPrivate } from '$lib/server/feedback/private-page';
+import { fetchFeedbackPage, refuse } from './feedback-page.server';
+import { emptyItemForm, emptySurveyForm } from './forms.server';
+import { rememberSurvey } from './survey-of-link.server';
+import { submitSurvey } from './submit-survey.server';
+import { submitItem } from './submit-item.server';
+import { chooseView } from './view';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	markPrivate(event);
+	const link = await fetchFeedbackPage(event);
+	if (link.problem) {
+		// After a no-JavaScript submission the page renders again: a single-use link is used up by
+		// now, and the action's confirmation must still show instead of "already answered".
+		if (event.request.method === 'POST') return { problem: link.problem };
+		refuse(link.problem);
+	}
+	const { page } = link;
+	const view = chooseView(page, event.url.searchParams.get('as'));
+	if (page.survey) rememberSurvey(event.params.token, page.survey.definition);
+	return {
+		view,
+		invitation: page.invitation,
+		survey: page.survey,
+		surveyUnavailable: page.surveyUnavailable,
+		offersMore: [page.survey !== null, page.invitation.offersComplaint, page.invitation.offersSuggestion].filter(Boolean).length > 1,
+		contracts: page.contracts,
+		surveyForm: view === 'survey' && page.survey ? await emptySurveyForm(page.survey.definition) : null,
+		itemForm: view === 'complaint' || view === 'suggestion' ? await emptyItemForm(view, view === 'complaint' ? page.contract?.id : undefined) : null
+	};
+};
+
+export const actions: Actions = {
+	survey: async (event) => {
+		markPrivate(event);
+		return submitSurvey(event);
+	},
+	complaint: async (event) => {
+		markPrivate(event);
+		return submitItem(event, 'complaint');
+	},
+	suggestion: async (event) => {
+		markPrivate(event);
+		return submitItem(event, 'suggestion');
+	}
+};

@@ -1,0 +1,44 @@
+// ?/survey: validate the answers against the link's survey, then submit_survey_response.
+import type { RequestEvent } from '@sveltejs/kit';
+import { superValidate, message } from 'sveltekit-superforms';
+import type { FormMessage } from '$lib/components/feedback/form-message';
+import { callRpc } from '$lib/server/feedback/rpc';
+import { clientAddress } from '$lib/server/feedback/client-address';
+import { earlierSubmission, rememberSubmission } from '$lib/server/feedback/resubmission';
+import { refuse } from './feedback-page.server';
+import { surveyAdapter } from './forms.server';
+import { surveyOfLink } from './survey-of-link.server';
+import { answersOf, type SurveyFormData } from './survey-form';
+import { SURVEY_SUBMISSION_FIELD } from './form-fields';
+import { databaseFieldErrors, formProblem } from '$lib/server/feedback/form-outcome';
+
+export async function submitSurvey(event: RequestEvent<{ token: string }>) {
+	const definition = await surveyOfLink(event);
+	// Without the questions the form cannot even be read back; the database is down anyway.
+	if (!definition) refuse('unavailable');
+
+	const form = await superValidate<SurveyFormData, FormMessage>(event.request, surveyAdapter(definition) as never, { id: 'survey' });
+	if (!form.valid) return formProblem(form, 'fields');
+
+	const answers = answersOf(form.data);
+	const submission = earlierSubmission(event.cookies, 'survey', answers) ?? form.data[SURVEY_SUBMISSION_FIELD];
+	const result = await callRpc(event.locals.supabase, 'submit_survey_response', {
+		p_token: event.params.token,
+		p_submission: submission,
+		p_answers: answers,
+		p_client_address: clientAddress(event)
+	});
+	if (!result) return formProblem(form, 'unavailable');
+	switch (result.outcome) {
+		case 'ok':
+		case 'duplicate':
+			rememberSubmission(event.cookies, event.url.pathname, 'survey', submission, answers);
+			return message(form, { type: 'survey_thanks', thanks: definition.thanks });
+		case 'rate_limited':
+			return formProblem(form, 'rate_limited');
+		case 'invalid':
+			return databaseFieldErrors(form, result.errors);
+		default:
+			refuse(result.outcome);
+	}
+}

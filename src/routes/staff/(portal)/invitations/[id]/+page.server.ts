@@ -1,0 +1,44 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { dbOutcome } from '$lib/server/db-outcome';
+import { issuedLink } from '$lib/server/qr/issued-link';
+import { sha256Hex } from '$lib/server/tokens';
+import { invitationStatus } from '../invitation-status.ts';
+import { holdsToken, loadInvitation } from '../invitation-row.server.ts';
+import { rememberNewLink, takeNewLink } from '../new-link-cookie.ts';
+import { staffRpc } from '../staff-rpc.server.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, cookies, url }) => {
+	const invitation = await loadInvitation(locals.supabase, params.id);
+	// The link is shown on the first view after it was issued, and never again.
+	const token = takeNewLink(cookies, params.id);
+	const issued = token && holdsToken(invitation, sha256Hex(token)) ? { token, ...(await issuedLink(token, url)) } : null;
+	const { token_hash: _hash, ...shown } = invitation;
+	return { invitation: shown, status: invitationStatus(invitation), issued, notice: url.searchParams.get('done') };
+};
+
+export const actions: Actions = {
+	// Every staff role that can see the invitation may revoke it; RLS decides which rows that is.
+	revoke: async ({ locals, params }) => {
+		if (!locals.staff) return fail(403);
+		const { data, error } = await locals.supabase
+			.from('survey_invitations')
+			.update({ revoked_at: new Date().toISOString() })
+			.eq('id', params.id)
+			.is('revoked_at', null)
+			.select('id');
+		const outcome = dbOutcome(error, data?.length);
+		if (outcome !== 'ok') return fail(outcome === 'unavailable' ? 503 : 400, { actionError: outcome });
+		redirect(303, `/staff/invitations/${params.id}?done=revoked`);
+	},
+
+	reissue: async ({ locals, params, cookies }) => {
+		if (!locals.staff) return fail(403);
+		const { data, error } = await staffRpc(locals.supabase, 'reissue_invitation_link', { p_invitation_id: params.id });
+		// P0002: revoked meanwhile, or not an invitation this staff member may edit.
+		const outcome = error?.code === 'P0002' ? 'not_found' : dbOutcome(error);
+		if (outcome !== 'ok' || typeof data !== 'string') return fail(outcome === 'unavailable' ? 503 : 400, { actionError: outcome });
+		rememberNewLink(cookies, params.id, data);
+		redirect(303, `/staff/invitations/${params.id}?done=reissued`);
+	}
+};

@@ -1,0 +1,32 @@
+// /t/<tracking-token>: a client follows one complaint or suggestion, and rates its resolution.
+import { markPrivate } from '$lib/server/feedback/private-page';
+import { fetchTracking, readableDate } from './tracking.server';
+import { emptySatisfactionForm, submitSatisfaction } from './satisfaction.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	markPrivate(event);
+	const { item, replies } = await fetchTracking(event);
+	return {
+		item: {
+			kind: item.kind,
+			category: item.category,
+			subject: item.subject,
+			description: item.description,
+			status: item.status,
+			submittedOn: readableDate(item.submittedAt),
+			updatedOn: readableDate(item.updatedAt),
+			resolvedOn: readableDate(item.resolvedAt),
+			resolutionSatisfied: item.resolutionSatisfied
+		},
+		replies: replies.map((reply) => ({ body: reply.body, sentOn: readableDate(reply.sentAt) })),
+		satisfactionForm: item.canRateResolution ? await emptySatisfactionForm() : null
+	};
+};
+
+export const actions: Actions = {
+	satisfaction: async (event) => {
+		markPrivate(event);
+		return submitSatisfaction(event);
+	}
+};
