@@ -43,3 +43,13 @@ test('an unknown tracking link gets a friendly 404 page', async ({ page }) => {
 	expect(response?.headers()['cache-control']).toBe('private, no-store');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('No encontramos este seguimiento');
 });
+
+test('an oversized form is refused before it is read, with a page in words', async ({ request, baseURL }) => {
+	const description = 'x'.repeat(200 * 1024);
+	const response = await request.post('/f/demo-campaign-2026?/complaint', {
+		headers: { origin: baseURL!, accept: 'text/html' },
+		form: { subject: 'Demasiado', description, category: 'service' }
+	});
+	expect(response.status()).toBe(413);
+	expect(await response.text()).toContain('El formulario es demasiado grande');
+});

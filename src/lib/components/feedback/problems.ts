@@ -11,6 +11,7 @@ export const PROBLEMS = [
 	'not_offered',
 	'rate_limited',
 	'unavailable',
+	'too_large',
 	'error'
 ] as const;
 export type Problem = (typeof PROBLEMS)[number];
@@ -35,6 +36,7 @@ export const problemWords: Record<Problem, ProblemWords> = {
 	not_offered: { heading: m.fb_problem_not_offered_heading, text: m.fb_problem_not_offered_text },
 	rate_limited: { heading: m.fb_problem_rate_limited_heading, text: m.fb_problem_rate_limited_text },
 	unavailable: { heading: m.fb_problem_unavailable_heading, text: m.fb_problem_unavailable_text },
+	too_large: { heading: m.fb_problem_too_large_heading, text: m.fb_problem_too_large_text },
 	error: { heading: m.fb_problem_error_heading, text: m.fb_problem_error_text }
 };
 

@@ -11,5 +11,6 @@ export const PROBLEM_STATUS: Record<Problem, number> = {
 	already_used: 409,
 	rate_limited: 429,
 	unavailable: 503,
+	too_large: 413,
 	error: 500
 };

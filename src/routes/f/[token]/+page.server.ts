@@ -1,6 +1,7 @@
 // /f/<token>: the page a link or QR code opens. Anon all the way: every read and write is an RPC
 // that checks the token again in SQL.
 import { markPrivate } from '$lib/server/feedback/private-page';
+import { refuseOversizeBody } from '$lib/server/feedback/body-limit';
 import { fetchFeedbackPage, refuse } from './feedback-page.server';
 import { emptyItemForm, emptySurveyForm } from './forms.server';
 import { rememberSurvey } from './survey-of-link.server';
@@ -36,14 +37,17 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	survey: async (event) => {
 		markPrivate(event);
+		refuseOversizeBody(event);
 		return submitSurvey(event);
 	},
 	complaint: async (event) => {
 		markPrivate(event);
+		refuseOversizeBody(event);
 		return submitItem(event, 'complaint');
 	},
 	suggestion: async (event) => {
 		markPrivate(event);
+		refuseOversizeBody(event);
 		return submitItem(event, 'suggestion');
 	}
 };

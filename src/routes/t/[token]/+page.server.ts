@@ -1,4 +1,5 @@
 // /t/<tracking-token>: a client follows one complaint or suggestion, and rates its resolution.
+import { refuseOversizeBody } from '$lib/server/feedback/body-limit';
 import { markPrivate } from '$lib/server/feedback/private-page';
 import { fetchTracking, readableDate } from './tracking.server';
 import { emptySatisfactionForm, submitSatisfaction } from './satisfaction.server';
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	satisfaction: async (event) => {
 		markPrivate(event);
+		refuseOversizeBody(event);
 		return submitSatisfaction(event);
 	}
 };
