@@ -1,10 +1,9 @@
 // A throwaway stack plus the production build of the app, for benchmarks that need both.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, chmod } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStack, PROJECT_ROOT, type Stack } from '../supabase/local/stack.ts';
+import { PROJECT_ROOT, type Stack } from '../supabase/local/stack.ts';
+import { startThrowawayStack } from '../supabase/local/throwaway.ts';
 import { stackEnv } from '../supabase/local/env.ts';
 import { freePort } from '../supabase/local/ports.ts';
 
@@ -26,9 +25,7 @@ async function waitForHttp(url: string, timeoutMs: number) {
 
 export async function startAppUnderTest(): Promise<AppUnderTest> {
 	if (!existsSync(join(PROJECT_ROOT, 'build/index.js'))) throw new Error('No production build: run `npm run build` first.');
-	const dataDir = await mkdtemp(join(tmpdir(), 'feedback-bench-app-'));
-	await chmod(dataDir, 0o755);
-	const stack = await startStack({ dataDir, apiPort: 0, dbPort: 0 });
+	const { stack, dispose } = await startThrowawayStack('feedback-bench-app');
 	const port = await freePort();
 	const appUrl = `http://localhost:${port}`;
 	const app = spawn(process.execPath, [join(PROJECT_ROOT, 'build/index.js')], {
@@ -42,8 +39,7 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
 		app,
 		async stop() {
 			app.kill('SIGTERM');
-			await stack.stop();
-			await rm(dataDir, { recursive: true, force: true });
+			await dispose();
 		}
 	};
 }

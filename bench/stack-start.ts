@@ -1,8 +1,6 @@
 // stack.start_ms: embedded stack from launch to ready, fresh data folder (initdb, bootstrap, migrations, seed).
-import { mkdtemp, rm, chmod } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startStack } from '../supabase/local/stack.ts';
+import { makeTempDataDir, removeDataDir } from '../supabase/local/throwaway.ts';
 import { median, type Figure } from './figure.ts';
 
 const RUNS = 5;
@@ -11,8 +9,7 @@ export async function benchStackStart(): Promise<Figure[]> {
 	const fresh: number[] = [];
 	const warm: number[] = [];
 	for (let run = 0; run < RUNS; run++) {
-		const dataDir = await mkdtemp(join(tmpdir(), 'feedback-bench-'));
-		await chmod(dataDir, 0o755);
+		const dataDir = await makeTempDataDir('feedback-bench');
 		try {
 			const first = await startStack({ dataDir, apiPort: 0, dbPort: 0 });
 			fresh.push(first.startMs);
@@ -21,7 +18,7 @@ export async function benchStackStart(): Promise<Figure[]> {
 			warm.push(second.startMs);
 			await second.stop();
 		} finally {
-			await rm(dataDir, { recursive: true, force: true });
+			await removeDataDir(dataDir);
 		}
 	}
 	return [

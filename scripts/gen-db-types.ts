@@ -2,11 +2,11 @@
 // shape `supabase gen types typescript` produces, without Docker or the CLI.
 // Uses SUPABASE_DB_URL, or starts a throwaway embedded stack when it is unset.
 // Usage: node scripts/gen-db-types.ts (npm run db:types)
-import { mkdtemp, chmod, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startStack, PROJECT_ROOT } from '../supabase/local/stack.ts';
+import { PROJECT_ROOT } from '../supabase/local/stack.ts';
+import { startThrowawayStack } from '../supabase/local/throwaway.ts';
 import { readSchema } from './db-types/introspect.ts';
 import { renderDatabaseTypes } from './db-types/render.ts';
 
@@ -15,14 +15,11 @@ const OUTPUT_FILE = join(PROJECT_ROOT, 'src/lib/database.types.ts');
 async function withDatabaseUrl<T>(use: (url: string) => Promise<T>): Promise<T> {
 	const given = process.env.SUPABASE_DB_URL;
 	if (given) return use(given);
-	const dataDir = await mkdtemp(join(tmpdir(), 'feedback-db-types-'));
-	await chmod(dataDir, 0o755);
-	const stack = await startStack({ dataDir, apiPort: 0, dbPort: 0 });
+	const { stack, dispose } = await startThrowawayStack('feedback-db-types');
 	try {
 		return await use(stack.dbUrl);
 	} finally {
-		await stack.stop();
-		await rm(dataDir, { recursive: true, force: true });
+		await dispose();
 	}
 }
 

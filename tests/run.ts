@@ -2,10 +2,9 @@
 // unit + integration tests (vitest), a production build, and end-to-end tests
 // (Playwright on Debian's Chromium). Stops everything it started, pass or fail.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, chmod } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStack, PROJECT_ROOT } from '../supabase/local/stack.ts';
+import { PROJECT_ROOT } from '../supabase/local/stack.ts';
+import { startThrowawayStack } from '../supabase/local/throwaway.ts';
 import { freePort } from '../supabase/local/ports.ts';
 import { testEnv } from './stack-env.ts';
 
@@ -20,9 +19,7 @@ function run(label: string, args: string[], env: Record<string, string>): Promis
 const bin = (path: string) => join(PROJECT_ROOT, 'node_modules', path);
 
 async function main(): Promise<number> {
-	const dataDir = await mkdtemp(join(tmpdir(), 'feedback-test-'));
-	await chmod(dataDir, 0o755);
-	const stack = await startStack({ dataDir, apiPort: 0, dbPort: 0 });
+	const { stack, dispose } = await startThrowawayStack('feedback-test');
 	console.log(`Test stack ready in ${Math.round(stack.startMs)} ms at ${stack.apiUrl}`);
 	const appPort = await freePort();
 	const env = { ...testEnv(stack), APP_PORT: String(appPort), PUBLIC_SITE_URL: `http://localhost:${appPort}` };
@@ -37,8 +34,7 @@ async function main(): Promise<number> {
 			else if ((await run('end-to-end (Playwright)', [bin('@playwright/test/cli.js'), 'test'], env)) !== 0) failures.push('e2e');
 		}
 	} finally {
-		await stack.stop();
-		await rm(dataDir, { recursive: true, force: true });
+		await dispose();
 	}
 	console.log(failures.length ? `\nFAILED: ${failures.join(', ')}` : '\nAll test suites passed.');
 	return failures.length ? 1 : 0;

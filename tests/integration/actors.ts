@@ -1,10 +1,12 @@
 // The people RLS tests act as: the seeded demo staff (supabase/seed.sql) and
 // throwaway users, each signed in for real through Auth with supabase-js.
 import { randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import type pg from 'pg';
 import type { Database } from '../../src/lib/database.types.ts';
-import { apiUrl, anonKey, serviceRoleKey, superuser } from './env.ts';
+import { anonClient, serviceClient, superuser } from './env.ts';
+
+export { anonClient, serviceClient };
 
 export type Client = SupabaseClient<Database>;
 
@@ -19,16 +21,6 @@ export const demoStaff = {
 	accountManager: { id: 'a0000000-0000-4000-8000-000000000005', email: 'account@demo.local' },
 	otherAccountManager: { id: 'a0000000-0000-4000-8000-000000000006', email: 'account2@demo.local' }
 } as const;
-
-const noPersistence = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
-
-export function anonClient(): Client {
-	return createClient<Database>(apiUrl(), anonKey(), noPersistence);
-}
-
-export function serviceClient(): Client {
-	return createClient<Database>(apiUrl(), serviceRoleKey(), noPersistence);
-}
 
 /** A client holding the session of `email`, signed in with its password. */
 export async function signIn(email: string, password = DEMO_PASSWORD): Promise<Client> {

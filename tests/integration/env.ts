@@ -1,6 +1,7 @@
 // The running test stack, as the environment describes it, and supabase-js clients for each kind of caller.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
+import type { Database } from '../../src/lib/database.types.ts';
 
 function required(name: string): string {
 	const value = process.env[name];
@@ -16,12 +17,12 @@ export const jwtSecret = () => required('SUPABASE_JWT_SECRET');
 
 const noPersistence = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
 
-export function anonClient(): SupabaseClient {
-	return createClient(apiUrl(), anonKey(), noPersistence);
+export function anonClient(): SupabaseClient<Database> {
+	return createClient<Database>(apiUrl(), anonKey(), noPersistence);
 }
 
-export function serviceClient(): SupabaseClient {
-	return createClient(apiUrl(), serviceRoleKey(), noPersistence);
+export function serviceClient(): SupabaseClient<Database> {
+	return createClient<Database>(apiUrl(), serviceRoleKey(), noPersistence);
 }
 
 /** A superuser connection for assertions about stored rows; the caller ends it. */

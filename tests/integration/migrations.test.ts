@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtemp, rm, chmod, mkdir, writeFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startStack, PROJECT_ROOT } from '../../supabase/local/stack.ts';
+import { makeTempDataDir, removeDataDir } from '../../supabase/local/throwaway.ts';
 import { superuser } from './env.ts';
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
@@ -38,8 +38,7 @@ describe('migration runner', () => {
 	const dataDir = () => join(root, 'data');
 
 	beforeAll(async () => {
-		root = await mkdtemp(join(tmpdir(), 'feedback-migrations-'));
-		await chmod(root, 0o755);
+		root = await makeTempDataDir('feedback-migrations');
 		migrationsDir = join(root, 'migrations');
 		seedFile = join(root, 'seed.sql');
 		await mkdir(migrationsDir);
@@ -49,7 +48,7 @@ describe('migration runner', () => {
 	});
 
 	afterAll(async () => {
-		await rm(root, { recursive: true, force: true });
+		await removeDataDir(root);
 	});
 
 	const start = () => startStack({ dataDir: dataDir(), apiPort: 0, dbPort: 0, migrationsDir, seedFile });

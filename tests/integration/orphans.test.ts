@@ -1,8 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, chmod } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { makeTempDataDir, removeDataDir } from '../../supabase/local/throwaway.ts';
 import { once } from 'node:events';
 
 function alive(pid: number): boolean {
@@ -16,8 +14,7 @@ function alive(pid: number): boolean {
 
 describe('crash of the process that started the stack', () => {
 	it('leaves no postgres or postgrest behind, even after SIGKILL', async () => {
-		const dataDir = await mkdtemp(join(tmpdir(), 'feedback-orphans-'));
-		await chmod(dataDir, 0o755);
+		const dataDir = await makeTempDataDir('feedback-orphans');
 		const owner = spawn(process.execPath, [new URL('./fixtures/stack-then-wait.ts', import.meta.url).pathname, dataDir], {
 			stdio: ['ignore', 'pipe', 'inherit']
 		});
@@ -33,7 +30,7 @@ describe('crash of the process that started the stack', () => {
 			expect(pids.filter(alive)).toEqual([]);
 		} finally {
 			if (owner.exitCode === null) owner.kill('SIGKILL');
-			await rm(dataDir, { recursive: true, force: true });
+			await removeDataDir(dataDir);
 		}
 	}, 30_000);
 });

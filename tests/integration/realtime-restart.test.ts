@@ -2,24 +2,20 @@
 // supabase-js client must rejoin by itself and get changes made afterwards.
 // Uses its own stack so the shared one keeps running undisturbed.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtemp, chmod, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { startStack, type Stack } from '../../supabase/local/stack.ts';
+import type { Stack } from '../../supabase/local/stack.ts';
+import { startThrowawayStack } from '../../supabase/local/throwaway.ts';
 import { createTable, userToken, userClient } from './realtime-helpers.ts';
 import { listen } from './realtime-listen.ts';
 
 let stack: Stack;
-let dataDir: string;
+let disposeStack: () => Promise<void> = async () => {};
 let db: pg.Client;
 let cleanup: () => Promise<unknown> = async () => {};
 
 beforeAll(async () => {
-	dataDir = await mkdtemp(join(tmpdir(), 'feedback-realtime-'));
-	await chmod(dataDir, 0o755);
-	stack = await startStack({ dataDir, apiPort: 0, dbPort: 0 });
+	({ stack, dispose: disposeStack } = await startThrowawayStack('feedback-realtime'));
 	db = new pg.Client({ connectionString: stack.dbUrl });
 	await db.connect();
 });
@@ -27,8 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await cleanup();
 	await db?.end();
-	await stack?.stop();
-	await rm(dataDir, { recursive: true, force: true });
+	await disposeStack();
 });
 
 describe('realtime restart', () => {
