@@ -27,13 +27,17 @@ export default defineConfig({
 		launchOptions: { executablePath, args: chromiumArgs },
 		trace: 'off'
 	},
+	// A journey runs on the viewport that matters for it: `@phone` tests (the client's pages) on the phone only,
+	// `@both` on both, untagged ones (the staff portal) on the desktop only.
 	projects: [
 		{
 			name: 'phone',
+			grep: /@phone|@both/,
 			use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, defaultBrowserType: 'chromium' }
 		},
 		{
 			name: 'desktop',
+			grepInvert: /@phone/,
 			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }
 		}
 	],

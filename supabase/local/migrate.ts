@@ -1,7 +1,7 @@
 // Applies bootstrap (once), then supabase/migrations in name order, each once
 // and each in its own transaction, then the seed on a fresh database.
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type pg from 'pg';
 
 export class MigrationError extends Error {
@@ -86,11 +86,18 @@ export async function applyMigrations(db: pg.Client, dir: string): Promise<strin
 	return done;
 }
 
+/**
+ * The seed is `seed.sql` then `seeds/*.sql` beside it in name order, one transaction, as
+ * config.toml's `[db.seed] sql_paths` tells the Supabase CLI: each feature keeps its demo data in its own file.
+ */
 export async function applySeed(db: pg.Client, seedFile: string): Promise<boolean> {
 	const sql = await readFile(seedFile, 'utf8').catch(() => null);
 	if (sql === null) return false;
+	const extraDir = join(dirname(seedFile), 'seeds');
+	const extras = await listMigrations(extraDir);
+	const parts = [sql, ...(await Promise.all(extras.map((file) => readFile(join(extraDir, file), 'utf8'))))];
 	try {
-		await runInTransaction(db, sql);
+		await runInTransaction(db, parts.join('\n;\n'));
 	} catch (error) {
 		throw new MigrationError(seedFile, error as Error);
 	}

@@ -31,7 +31,7 @@ async function followTracking(page: Page, subject: string) {
 	await expect(page.getByText(subject)).toBeVisible();
 }
 
-test('a client files a complaint, keeps the tracking link and follows it', async ({ page }) => {
+test('a client files a complaint, keeps the tracking link and follows it', { tag: '@phone' }, async ({ page }) => {
 	const subject = uniqueToken('Retraso en la entrega');
 	await fileComplaint(page, subject);
 	await expectConfirmation(page);
@@ -39,7 +39,7 @@ test('a client files a complaint, keeps the tracking link and follows it', async
 	expect(await countItems(subject)).toBe(1);
 });
 
-test('a description that is too short is flagged inline and what was typed stays', async ({ page }) => {
+test('a description that is too short is flagged inline and what was typed stays', { tag: '@phone' }, async ({ page }) => {
 	await page.goto(`${DEMO_CAMPAIGN_PATH}?as=complaint`);
 	await page.getByLabel('Asunto', { exact: true }).fill('Factura');
 	await page.getByLabel('Descripción', { exact: true }).fill('Mal.');
@@ -54,14 +54,14 @@ test('a description that is too short is flagged inline and what was typed stays
 test.describe('with JavaScript disabled', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('a complaint still posts, shows its tracking link, and the link opens', async ({ page }) => {
+	test('a complaint still posts, shows its tracking link, and the link opens', { tag: '@phone' }, async ({ page }) => {
 		const subject = uniqueToken('Sin JavaScript');
 		await fileComplaint(page, subject);
 		await expectConfirmation(page);
 		await followTracking(page, subject);
 	});
 
-	test('a replayed submission shows the same confirmation and stores one complaint', async ({ page }) => {
+	test('a replayed submission shows the same confirmation and stores one complaint', { tag: '@phone' }, async ({ page }) => {
 		const subject = uniqueToken('Enviada dos veces');
 		await fileComplaint(page, subject);
 		const firstUrl = await expectConfirmation(page);

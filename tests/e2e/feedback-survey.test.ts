@@ -15,7 +15,7 @@ async function expectThanks(page: Page, comment: string) {
 	expect(await countResponses(comment)).toBe(1);
 }
 
-test('a client opens the demo link, answers the survey and is thanked', async ({ page }) => {
+test('a client opens the demo link, answers the survey and is thanked', { tag: '@phone' }, async ({ page }) => {
 	const response = await page.goto(DEMO_CAMPAIGN_PATH);
 	expect(response?.status()).toBe(200);
 	expect(response?.headers()['cache-control']).toBe('private, no-store');
@@ -27,7 +27,7 @@ test('a client opens the demo link, answers the survey and is thanked', async ({
 	await expectThanks(page, comment);
 });
 
-test('a skipped required question is flagged inline and what was typed stays', async ({ page }) => {
+test('a skipped required question is flagged inline and what was typed stays', { tag: '@phone' }, async ({ page }) => {
 	await page.goto(DEMO_CAMPAIGN_PATH);
 	const comment = 'Todo bien, salvo los plazos.';
 	await page.getByLabel(/¿Qué podríamos mejorar\?/).fill(comment);
@@ -41,14 +41,14 @@ test('a skipped required question is flagged inline and what was typed stays', a
 test.describe('with JavaScript disabled', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the survey still posts and thanks the client', async ({ page }) => {
+	test('the survey still posts and thanks the client', { tag: '@phone' }, async ({ page }) => {
 		await page.goto(DEMO_CAMPAIGN_PATH);
 		const comment = uniqueToken('Sin JavaScript');
 		await answerDemoSurvey(page, comment);
 		await expectThanks(page, comment);
 	});
 
-	test('a skipped required question comes back from the server with what was typed', async ({ page }) => {
+	test('a skipped required question comes back from the server with what was typed', { tag: '@phone' }, async ({ page }) => {
 		await page.goto(DEMO_CAMPAIGN_PATH);
 		const comment = 'Sin JavaScript y sin responder.';
 		await page.getByRole('group', { name: /grado de satisfacción/ }).getByRole('radio', { name: '2', exact: true }).check();

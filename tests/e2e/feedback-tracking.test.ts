@@ -15,7 +15,7 @@ async function answerSatisfaction(page: Page, subject: string) {
 	expect(await resolutionOf(subject)).toBe(true);
 }
 
-test('the tracking page shows public replies only, never internal notes or who wrote them', async ({ page }) => {
+test('the tracking page shows public replies only, never internal notes or who wrote them', { tag: '@phone' }, async ({ page }) => {
 	const subject = uniqueToken('Con respuestas');
 	const token = await createTrackedComplaint(subject, 'new');
 	await sql(
@@ -34,7 +34,7 @@ test('the tracking page shows public replies only, never internal notes or who w
 	await expect(page.getByRole('heading', { name: '¿Quedaste satisfecho con la solución?' })).toHaveCount(0);
 });
 
-test('once resolved, the tracking page asks whether the client was satisfied and records the answer', async ({ page }) => {
+test('once resolved, the tracking page asks whether the client was satisfied and records the answer', { tag: '@phone' }, async ({ page }) => {
 	const subject = uniqueToken('Resuelta');
 	const token = await createTrackedComplaint(subject, 'new');
 	await sql(`update public.feedback_items set status = 'resolved' where subject = $1`, [subject]);
@@ -48,7 +48,7 @@ test('once resolved, the tracking page asks whether the client was satisfied and
 test.describe('with JavaScript disabled', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the satisfaction question still records the answer', async ({ page }) => {
+	test('the satisfaction question still records the answer', { tag: '@phone' }, async ({ page }) => {
 		const subject = uniqueToken('Resuelta sin JavaScript');
 		const token = await createTrackedComplaint(subject, 'resolved');
 		await page.goto(`/t/${token}`);

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 
-test('home page is Spanish first and switches to English and back', async ({ page }) => {
+test('home page is Spanish first and switches to English and back', { tag: '@phone' }, async ({ page }) => {
 	await page.goto('/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu opinión mejora nuestro servicio');
@@ -18,7 +18,7 @@ test('home page is Spanish first and switches to English and back', async ({ pag
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tu opinión mejora nuestro servicio');
 });
 
-test('every response carries the security headers', async ({ request }) => {
+test('every response carries the security headers', { tag: '@phone' }, async ({ request }) => {
 	const response = await request.get('/');
 	const headers = response.headers();
 	expect(headers['x-content-type-options']).toBe('nosniff');
