@@ -4,13 +4,15 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { anonKey, serviceRoleKey } from './env.ts';
+import { signIn, demoStaff } from './actors.ts';
 import { useRealtimeFixture, userToken } from './realtime-helpers.ts';
 import { joinChannel } from './realtime-channels.ts';
 import { settle } from './realtime-listen.ts';
 
 const fx = useRealtimeFixture();
 const prefix = `rt-private-${randomBytes(4).toString('hex')}`;
-const policies = [`${prefix} read`, `${prefix} write`];
+const policies = [`${prefix} read`, `${prefix} write`, `${prefix} managers read`];
+const staffTopic = `${prefix}-staff`;
 const topic = () => `${prefix}-${randomUUID()}`;
 const refusal = (name: string) => `Unauthorized: You do not have permissions to read from this Channel topic: ${name}`;
 
@@ -19,6 +21,9 @@ beforeAll(async () => {
 		using (realtime.topic() like '${prefix}-%' and (select auth.jwt()) ->> 'team' = 'red')`);
 	await fx.db.query(`create policy "${policies[1]}" on realtime.messages for insert to authenticated
 		with check (realtime.topic() like '${prefix}-%' and (select auth.jwt()) ->> 'writer' = 'yes')`);
+	// The shape the dashboard's policy takes: a staff role, read through the security-definer helper.
+	await fx.db.query(`create policy "${policies[2]}" on realtime.messages for select to authenticated
+		using (realtime.topic() = '${staffTopic}' and (select private.has_staff_role('manager')))`);
 });
 
 afterAll(async () => {
@@ -46,6 +51,18 @@ describe('realtime private channels', () => {
 
 		const { rows } = await fx.db.query(`select count(*)::int as n from realtime.messages where topic in ($1, $2)`, [name, elsewhere]);
 		expect(rows[0].n).toBe(0);
+	});
+
+	it('authorises a signed-in staff session by its staff role, as the dashboard channel will be', async () => {
+		const manager = await signIn(demoStaff.manager.email);
+		const agent = await signIn(demoStaff.agent.email);
+		const allowed = await joinChannel(manager, staffTopic, { isPrivate: true });
+		await allowed.subscribed();
+		const refused = await joinChannel(agent, staffTopic, { isPrivate: true });
+		await expect(refused.subscribed()).rejects.toThrow(refusal(staffTopic));
+		await fx.db.query(`select realtime.send('{"changed": "responses"}', 'refresh', $1, true)`, [staffTopic]);
+		expect((await allowed.broadcast('refresh')).payload).toMatchObject({ changed: 'responses' });
+		for (const client of [manager, agent]) await client.removeAllChannels();
 	});
 
 	it('delivers realtime.send() from a trigger to the private subscribers of the topic only', async () => {
