@@ -231,6 +231,11 @@ $$;
 alter function realtime.topic() owner to supabase_realtime_admin;
 alter function realtime.send(jsonb, text, text, boolean) owner to supabase_realtime_admin;
 alter function realtime.broadcast_changes(text, text, text, text, text, record, record, text) owner to supabase_realtime_admin;
+-- Hosted leaves these executable by everyone (policies call topic(); triggers running as any
+-- role call send()); granted explicitly so a default that revokes EXECUTE cannot break a write.
+grant execute on function realtime.topic(), realtime.send(jsonb, text, text, boolean),
+	realtime.broadcast_changes(text, text, text, text, text, record, record, text)
+	to postgres, anon, authenticated, service_role;
 
 -- What the local Realtime server reads by logical decoding to deliver those rows.
 create publication supabase_realtime_messages_publication for table realtime.messages;

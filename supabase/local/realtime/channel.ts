@@ -31,6 +31,8 @@ export class Channel implements Member {
 	name: string;
 	joinRef: string | null = null;
 	claims: Claims = { role: 'anon', exp: 0 };
+	/** The token the claims came from: supabase-js sends it again on every heartbeat. */
+	token: unknown = null;
 	bindings: Binding[] = [];
 	isPrivate = false;
 	readsBroadcasts = true;
@@ -53,7 +55,8 @@ export class Channel implements Member {
 		const config = (typeof frame.payload.config === 'object' && frame.payload.config) || {};
 		const { postgres_changes, broadcast, private: isPrivate } = config as Record<string, unknown>;
 		const refuse = (reason: string) => (this.host.send(reply(frame, 'error', { reason })), false);
-		const token = await verifyToken(frame.payload.access_token ?? this.host.apikey, this.host.secret);
+		const sentToken = frame.payload.access_token ?? this.host.apikey;
+		const token = await verifyToken(sentToken, this.host.secret);
 		if (!token.ok) return refuse(token.reason);
 		let bindings: Binding[];
 		try {
@@ -69,7 +72,7 @@ export class Channel implements Member {
 			this.readsBroadcasts = policies.broadcast;
 		}
 
-		Object.assign(this, { joinRef: frame.joinRef, claims: token.claims, bindings, isPrivate: isPrivate === true, open: true });
+		Object.assign(this, { joinRef: frame.joinRef, claims: token.claims, token: sentToken, bindings, isPrivate: isPrivate === true, open: true });
 		const options = (broadcast ?? {}) as { self?: unknown; ack?: unknown };
 		this.broadcastSelf = options.self === true;
 		this.ackBroadcast = options.ack === true;
@@ -82,6 +85,8 @@ export class Channel implements Member {
 
 	/** A new token for this subscriber; a bad one, or one the read policy now refuses, ends the channel. */
 	async updateToken(frame: Frame) {
+		// The same token again changes nothing (hosted skips it too), so no policy check runs per heartbeat.
+		if (frame.payload.access_token === this.token) return;
 		const check = await verifyToken(frame.payload.access_token, this.host.secret);
 		if (!this.open) return;
 		if (!check.ok) return this.fail(check.reason);
@@ -93,6 +98,7 @@ export class Channel implements Member {
 			this.mayWrite = null;
 		}
 		this.claims = check.claims;
+		this.token = frame.payload.access_token;
 		this.watchExpiry();
 	}
 
