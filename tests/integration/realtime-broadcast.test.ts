@@ -110,6 +110,12 @@ describe('realtime broadcast', () => {
 		const result = await sender.channel(name).httpSend('rest', { from: 'http', n: 3 });
 		expect(result).toEqual({ success: true });
 		expect((await got.broadcast('rest')).payload).toEqual({ from: 'http', n: 3 });
+
+		const bytes = new Uint8Array([9, 8, 7, 0, 255]);
+		expect(await sender.channel(name).httpSend('rest_bytes', bytes.buffer)).toEqual({ success: true });
+		const received = (await got.broadcast('rest_bytes')).payload;
+		expect(received).toBeInstanceOf(ArrayBuffer);
+		expect([...new Uint8Array(received)]).toEqual([...bytes]);
 	});
 
 	it('the batch endpoint delivers each message, checks the key and the token, and refuses a bad body with 422', async () => {
@@ -134,6 +140,9 @@ describe('realtime broadcast', () => {
 		const badToken = await post({ messages: [{ topic: name, event: 'forged', payload: {} }] }, { apikey: anonKey(), authorization: `Bearer ${forged}` });
 		expect(badToken.status).toBe(401);
 		expect(await badToken.json()).toEqual({ message: 'Invalid token' });
+
+		const oversize = await post({ messages: [{ topic: name, event: 'huge', payload: { text: 'x'.repeat(1024 * 1024 + 1) } }] });
+		expect(oversize.status).toBe(413);
 
 		for (const body of [{}, { messages: [] }, { messages: [{ topic: name, payload: {} }] }, { messages: [{ topic: name, event: 'e' }] }, { messages: [{ event: 'e', payload: {} }] }]) {
 			const refused = await post(body);

@@ -37,11 +37,12 @@ function tokenOf(req: IncomingMessage): string | null {
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	let size = 0;
+	// Read to the end even past the limit, so the 413 goes out on a connection still in step.
 	for await (const chunk of req) {
 		size += (chunk as Buffer).length;
-		if (size > limit) throw new HttpError(413, 'Payload Too Large');
-		chunks.push(chunk as Buffer);
+		if (size <= limit) chunks.push(chunk as Buffer);
 	}
+	if (size > limit) throw new HttpError(413, 'Payload Too Large');
 	return Buffer.concat(chunks);
 }
 
