@@ -120,7 +120,13 @@ export async function handleBroadcastRequest(context: RestContext, req: Incoming
 			await send(context, check.claims, batchMessages(parseJson(body)));
 			return (answer(res, 202), true);
 		}
-		const [topic, event] = [decodeURIComponent(single[1]), decodeURIComponent(single[2])];
+		const [topic, event] = [single[1], single[2]].map((part) => {
+			try {
+				return decodeURIComponent(part);
+			} catch {
+				throw new HttpError(422, 'The topic or event is not a valid URL component');
+			}
+		});
 		const binary = (req.headers['content-type'] ?? '').startsWith('application/octet-stream');
 		const payload = binary ? body : parseJson(body);
 		if (payload === null) throw new HttpError(422, "payload: can't be blank");
