@@ -5,7 +5,7 @@ import Serializer from '@supabase/realtime-js/dist/main/lib/serializer.js';
 import { decodeBinaryPush, encodeUserBroadcast, type Broadcast } from '../../supabase/local/realtime/frames.ts';
 
 const serializer = new Serializer();
-const encode = (message: any) => new Promise<ArrayBuffer>((resolve) => serializer.encode(message, resolve));
+const encode = (message: any) => new Promise<ArrayBuffer>((resolve) => serializer.encode(message, (encoded) => resolve(encoded as ArrayBuffer)));
 const decode = (data: ArrayBuffer) => new Promise<any>((resolve) => serializer.decode(data, resolve));
 const bytes = new Uint8Array([0, 1, 127, 128, 255]).buffer;
 
