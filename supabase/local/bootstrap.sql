@@ -3,12 +3,18 @@
 -- supabase/migrations run unchanged on hosted Supabase.
 
 -- Roles ----------------------------------------------------------------------
-create role anon nologin noinherit;
-create role authenticated nologin noinherit;
-create role service_role nologin noinherit bypassrls;
--- The password is set by the stack right after this file runs.
+-- As on Supabase: the cluster's superuser is supabase_admin and applies this file
+-- alone; `postgres` is the non-superuser that applies migrations and the seed, so a
+-- migration needing superuser fails here as it would on a hosted project.
+-- The passwords are set by the stack right after this file runs.
+create role postgres login createrole createdb replication bypassrls inherit;
+create role anon nologin inherit;
+create role authenticated nologin inherit;
+create role service_role nologin inherit bypassrls;
 create role authenticator login noinherit;
 grant anon, authenticated, service_role to authenticator;
+-- postgres may act as the API roles (as on Supabase), e.g. to `set role` in a seed.
+grant anon, authenticated, service_role to postgres;
 create role supabase_auth_admin nologin noinherit createrole;
 create role supabase_realtime_admin nologin noinherit;
 
@@ -17,6 +23,9 @@ alter role authenticated set statement_timeout = '8s';
 alter role authenticator set statement_timeout = '8s';
 alter role authenticator set lock_timeout = '8s';
 
+-- postgres creates schemas (private, ...) and trusted extensions, as on Supabase.
+grant create, connect, temporary on database postgres to postgres;
+
 -- Schemas and extensions -----------------------------------------------------
 create schema if not exists extensions;
 create extension if not exists pgcrypto with schema extensions;
@@ -24,18 +33,16 @@ create extension if not exists "uuid-ossp" with schema extensions;
 create schema if not exists graphql_public;
 
 grant usage on schema public, extensions, graphql_public to anon, authenticated, service_role;
-grant all on schema public to postgres, service_role;
+grant all on schema public, extensions, graphql_public to postgres;
 
--- Supabase's default privileges: new objects in public are granted to the API
--- roles, so every migration must revoke what it does not want exposed.
-alter default privileges in schema public grant all on tables to postgres, anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to postgres, anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to postgres, anon, authenticated, service_role;
-alter default privileges in schema extensions grant all on functions to postgres, anon, authenticated, service_role;
+-- Hosted defaults since 2026 (config.toml `[api] auto_expose_new_tables = false`):
+-- new tables, sequences and functions are granted to no API role, so every
+-- migration grants explicitly what each role needs. (Supabase's older images
+-- ran `alter default privileges ... grant all ... to anon, authenticated, service_role`.)
 
 -- auth schema (the columns of GoTrue's auth.users the local Auth server uses) --
 create schema auth authorization supabase_auth_admin;
-grant usage on schema auth to anon, authenticated, service_role;
+grant usage on schema auth to anon, authenticated, service_role, postgres;
 
 create table auth.users (
 	instance_id uuid,
@@ -135,11 +142,17 @@ alter function auth.uid() owner to supabase_auth_admin;
 alter function auth.role() owner to supabase_auth_admin;
 alter function auth.email() owner to supabase_auth_admin;
 alter function auth.jwt() owner to supabase_auth_admin;
-grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role;
+grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role, postgres;
+-- As on Supabase, postgres reads and writes auth's tables (the seed creates demo users;
+-- migrations reference auth.users). It has BYPASSRLS, so their RLS does not hide rows.
+grant all on all tables in schema auth to postgres;
+grant all on all sequences in schema auth to postgres;
 
 -- Realtime -------------------------------------------------------------------
 -- `supabase_realtime` carries the tables of postgres_changes (migrations add them).
 create publication supabase_realtime;
+-- Migrations add their tables to it; that needs ownership, as on Supabase.
+alter publication supabase_realtime owner to postgres;
 
 -- The `realtime` schema as hosted Realtime's tenant migrations leave it: Broadcast from
 -- the database writes rows to realtime.messages (through realtime.send()), and RLS
@@ -241,9 +254,10 @@ grant execute on function realtime.topic(), realtime.send(jsonb, text, text, boo
 create publication supabase_realtime_messages_publication for table realtime.messages;
 
 -- Migration bookkeeping, as the Supabase CLI keeps it ------------------------
-create schema supabase_migrations;
+create schema supabase_migrations authorization postgres;
 create table supabase_migrations.schema_migrations (
 	version text primary key,
 	statements text[],
 	name text
 );
+alter table supabase_migrations.schema_migrations owner to postgres;
