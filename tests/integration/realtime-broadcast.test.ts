@@ -78,7 +78,13 @@ describe('realtime broadcast', () => {
 			await Promise.all([sender, v2].map((s) => s.next((f) => !f.binary && JSON.parse(f.data.toString())[3] === 'phx_reply')));
 			await v1.next((f) => !f.binary && JSON.parse(f.data.toString()).event === 'phx_reply');
 
-			const push = { join_ref: '1', ref: '2', topic, event: 'broadcast', payload: { type: 'broadcast', event: 'ping', payload: { n: 'ü' } } };
+			const push = {
+				join_ref: '1',
+				ref: '2',
+				topic,
+				event: 'broadcast',
+				payload: { type: 'broadcast', event: 'ping', payload: { n: 'ü' } }
+			};
 			serializer.encode(push, (encoded: ArrayBuffer | string) => {
 				expect(encoded).toBeInstanceOf(ArrayBuffer);
 				sender.ws.send(Buffer.from(encoded as ArrayBuffer));
@@ -88,10 +94,22 @@ describe('realtime broadcast', () => {
 
 			const binary = await v2.next((f) => f.binary);
 			serializer.decode(binary.data, (decoded: any) => {
-				expect(decoded).toEqual({ join_ref: null, ref: null, topic, event: 'broadcast', payload: { type: 'broadcast', event: 'ping', payload: { n: 'ü' } } });
+				expect(decoded).toEqual({
+					join_ref: null,
+					ref: null,
+					topic,
+					event: 'broadcast',
+					payload: { type: 'broadcast', event: 'ping', payload: { n: 'ü' } }
+				});
 			});
 			const json = await v1.next((f) => !f.binary && JSON.parse(f.data.toString()).event === 'broadcast');
-			expect(JSON.parse(json.data.toString())).toEqual({ join_ref: null, ref: null, topic, event: 'broadcast', payload: { type: 'broadcast', event: 'ping', payload: { n: 'ü' } } });
+			expect(JSON.parse(json.data.toString())).toEqual({
+				join_ref: null,
+				ref: null,
+				topic,
+				event: 'broadcast',
+				payload: { type: 'broadcast', event: 'ping', payload: { n: 'ü' } }
+			});
 
 			// A malformed binary frame is ignored; the socket keeps working.
 			sender.ws.send(Buffer.from([3, 200, 200, 200, 200, 200, 1, 0]));
@@ -126,7 +144,12 @@ describe('realtime broadcast', () => {
 		const post = (body: unknown, headers: Record<string, string> = { apikey: anonKey() }) =>
 			fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
-		const ok = await post({ messages: [{ topic: name, event: 'one', payload: { i: 1 } }, { topic: name, event: 'two', payload: { i: 2 } }] });
+		const ok = await post({
+			messages: [
+				{ topic: name, event: 'one', payload: { i: 1 } },
+				{ topic: name, event: 'two', payload: { i: 2 } }
+			]
+		});
 		expect(ok.status).toBe(202);
 		await got.broadcast('one');
 		await got.broadcast('two');
@@ -137,14 +160,23 @@ describe('realtime broadcast', () => {
 
 		expect((await post({ messages: [{ topic: name, event: 'x', payload: {} }] }, {})).status).toBe(401);
 		const forged = await signJwt({ role: 'anon', exp: Math.floor(Date.now() / 1000) + 60 }, 'not-the-secret-not-the-secret-not-the-secret');
-		const badToken = await post({ messages: [{ topic: name, event: 'forged', payload: {} }] }, { apikey: anonKey(), authorization: `Bearer ${forged}` });
+		const badToken = await post(
+			{ messages: [{ topic: name, event: 'forged', payload: {} }] },
+			{ apikey: anonKey(), authorization: `Bearer ${forged}` }
+		);
 		expect(badToken.status).toBe(401);
 		expect(await badToken.json()).toEqual({ message: 'Invalid token' });
 
 		const oversize = await post({ messages: [{ topic: name, event: 'huge', payload: { text: 'x'.repeat(1024 * 1024 + 1) } }] });
 		expect(oversize.status).toBe(413);
 
-		for (const body of [{}, { messages: [] }, { messages: [{ topic: name, payload: {} }] }, { messages: [{ topic: name, event: 'e' }] }, { messages: [{ event: 'e', payload: {} }] }]) {
+		for (const body of [
+			{},
+			{ messages: [] },
+			{ messages: [{ topic: name, payload: {} }] },
+			{ messages: [{ topic: name, event: 'e' }] },
+			{ messages: [{ event: 'e', payload: {} }] }
+		]) {
 			const refused = await post(body);
 			expect(refused.status).toBe(422);
 			expect((await refused.json()).message).toEqual(expect.any(String));

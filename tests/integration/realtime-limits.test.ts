@@ -38,7 +38,13 @@ async function open(url: string) {
 	return { ws, frames, closed, openedAt: performance.now(), send: (frame: unknown[]) => ws.send(JSON.stringify(frame)) };
 }
 
-const joinFrame = (ref: string) => [ref, ref, `realtime:limits-${randomUUID()}`, 'phx_join', { config: { broadcast: { self: false, ack: false }, postgres_changes: [], private: false } }];
+const joinFrame = (ref: string) => [
+	ref,
+	ref,
+	`realtime:limits-${randomUUID()}`,
+	'phx_join',
+	{ config: { broadcast: { self: false, ack: false }, postgres_changes: [], private: false } }
+];
 
 describe('realtime limits', () => {
 	it('refuses a join past the channels-per-socket cap, and accepts one once a channel is left', async () => {
@@ -67,7 +73,13 @@ describe('realtime limits', () => {
 		await fast.closed;
 		const replies = fast.frames.filter((frame) => frame[3] === 'phx_reply');
 		expect(replies.slice(0, 5).map((frame) => frame[4].status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
-		expect(replies[5]).toEqual(['6', '6', expect.any(String), 'phx_reply', { status: 'error', response: { reason: 'ClientJoinRateLimitReached: Too many joins per second' } }]);
+		expect(replies[5]).toEqual([
+			'6',
+			'6',
+			expect.any(String),
+			'phx_reply',
+			{ status: 'error', response: { reason: 'ClientJoinRateLimitReached: Too many joins per second' } }
+		]);
 
 		calm.send([null, 'hb', 'phoenix', 'heartbeat', {}]);
 		await expect.poll(() => calm.frames.find((frame) => frame[1] === 'hb')?.[4]).toEqual({ status: 'ok', response: {} });
@@ -85,7 +97,9 @@ describe('realtime limits', () => {
 			const closedAt = await silent.closed;
 			expect(closedAt - silent.openedAt).toBeGreaterThanOrEqual(timeoutMs - 50);
 			// The beating socket has now outlived the timeout, and its heartbeats are still answered.
-			await expect.poll(() => (performance.now() - beating.openedAt > timeoutMs * 1.5 ? beating.frames.length : 0), { timeout: 5000 }).toBeGreaterThan(3);
+			await expect
+				.poll(() => (performance.now() - beating.openedAt > timeoutMs * 1.5 ? beating.frames.length : 0), { timeout: 5000 })
+				.toBeGreaterThan(3);
 			expect(beating.ws.readyState).toBe(WebSocket.OPEN);
 		} finally {
 			clearInterval(beat);

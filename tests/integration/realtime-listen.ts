@@ -73,7 +73,8 @@ export async function listen(client: SupabaseClient, table: string, bindings: Bi
 		subscribed,
 		until,
 		/** The first event matching `match`, past or future. */
-		event: (match: (payload: any) => boolean, timeoutMs = 3000) => until(() => received.find((r) => match(r.payload)), 'a matching change', timeoutMs)
+		event: (match: (payload: any) => boolean, timeoutMs = 3000) =>
+			until(() => received.find((r) => match(r.payload)), 'a matching change', timeoutMs)
 	};
 }
 

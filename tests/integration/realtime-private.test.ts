@@ -95,7 +95,13 @@ describe('realtime private channels', () => {
 		expect(sent.payload).toEqual({ row, body: 'public too', id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
 		expect(sent.meta).toEqual({ id: sent.payload.id });
 		const change = await subscriber.broadcast('INSERT');
-		expect(change.payload).toMatchObject({ operation: 'INSERT', table, schema: 'public', old_record: null, record: { id: row, body: 'public too' } });
+		expect(change.payload).toMatchObject({
+			operation: 'INSERT',
+			table,
+			schema: 'public',
+			old_record: null,
+			record: { id: row, body: 'public too' }
+		});
 		expect((await publicListener.broadcast('public_row')).payload).toMatchObject({ row });
 
 		await settle(300);
@@ -110,10 +116,15 @@ describe('realtime private channels', () => {
 		const table = await fx.table();
 		await fx.db.query(`grant insert on public.${table} to authenticated`);
 		await fx.db.query(`create policy "anyone inserts" on public.${table} for insert to authenticated with check (true)`);
-		for (const [kind, security] of [['invoker', 'security invoker'], ['definer', 'security definer']]) {
+		for (const [kind, security] of [
+			['invoker', 'security invoker'],
+			['definer', 'security definer']
+		]) {
 			await fx.db.query(`create function public.${table}_${kind}() returns trigger language plpgsql ${security} set search_path = '' as $$
 				begin perform realtime.send(jsonb_build_object('body', new.body), '${kind}', '${name}', true); return new; end $$`);
-			await fx.db.query(`create trigger ${kind}_sends after insert on public.${table} for each row execute function public.${table}_${kind}()`);
+			await fx.db.query(
+				`create trigger ${kind}_sends after insert on public.${table} for each row execute function public.${table}_${kind}()`
+			);
 		}
 		const subscriber = await joinChannel((await red()).client, name, { isPrivate: true });
 		await subscriber.subscribed();
@@ -164,7 +175,12 @@ describe('realtime private channels', () => {
 		const reader = (await red()).client;
 		await reader.realtime.setAuth();
 		await expect(reader.channel(name, { config: { private: true } }).httpSend('denied', { n: 2 })).rejects.toThrow('Unauthorized');
-		await expect(fx.client(anonKey()).channel(name, { config: { private: true } }).httpSend('denied', { n: 3 })).rejects.toThrow('Unauthorized');
+		await expect(
+			fx
+				.client(anonKey())
+				.channel(name, { config: { private: true } })
+				.httpSend('denied', { n: 3 })
+		).rejects.toThrow('Unauthorized');
 		await settle(300);
 		expect(listener.broadcasts.map((b) => b.event)).toEqual(['by_rest']);
 	});

@@ -5,16 +5,31 @@ import Serializer from '@supabase/realtime-js/dist/main/lib/serializer.js';
 import { decodeBinaryPush, encodeUserBroadcast, type Broadcast } from '../../supabase/local/realtime/frames.ts';
 
 const serializer = new Serializer();
-const encode = (message: any) => new Promise<ArrayBuffer>((resolve) => serializer.encode(message, (encoded) => resolve(encoded as ArrayBuffer)));
+const encode = (message: any) =>
+	new Promise<ArrayBuffer>((resolve) => serializer.encode(message, (encoded) => resolve(encoded as ArrayBuffer)));
 const decode = (data: ArrayBuffer) => new Promise<any>((resolve) => serializer.decode(data, resolve));
 const bytes = new Uint8Array([0, 1, 127, 128, 255]).buffer;
 
 describe('binary broadcast frames', () => {
 	const pushes = [
-		{ name: 'a JSON payload', push: { join_ref: '4', ref: '17', topic: 'realtime:room', payload: { type: 'broadcast', event: 'cursor', payload: { x: 1 } } } },
-		{ name: 'multi-byte text in every field', push: { join_ref: 'ñ', ref: '✓', topic: 'realtime:sala-ñandú', payload: { type: 'broadcast', event: 'évènement', payload: { t: '🎉' } } } },
+		{
+			name: 'a JSON payload',
+			push: { join_ref: '4', ref: '17', topic: 'realtime:room', payload: { type: 'broadcast', event: 'cursor', payload: { x: 1 } } }
+		},
+		{
+			name: 'multi-byte text in every field',
+			push: {
+				join_ref: 'ñ',
+				ref: '✓',
+				topic: 'realtime:sala-ñandú',
+				payload: { type: 'broadcast', event: 'évènement', payload: { t: '🎉' } }
+			}
+		},
 		{ name: 'no refs', push: { join_ref: null, ref: null, topic: 'realtime:r', payload: { type: 'broadcast', event: 'e', payload: {} } } },
-		{ name: 'the persist metadata key', push: { join_ref: '1', ref: '2', topic: 'realtime:r', payload: { type: 'broadcast', event: 'e', payload: { a: 1 }, persist: true } } }
+		{
+			name: 'the persist metadata key',
+			push: { join_ref: '1', ref: '2', topic: 'realtime:r', payload: { type: 'broadcast', event: 'e', payload: { a: 1 }, persist: true } }
+		}
 	];
 	for (const { name, push } of pushes) {
 		it(`decodes a push with ${name}`, async () => {
@@ -23,13 +38,29 @@ describe('binary broadcast frames', () => {
 				joinRef: push.join_ref,
 				ref: push.ref,
 				topic: push.topic,
-				broadcast: { event: push.payload.event, payload: push.payload.payload, binary: false, user: true, meta: push.payload.persist ? { persist: true } : undefined }
+				broadcast: {
+					event: push.payload.event,
+					payload: push.payload.payload,
+					binary: false,
+					user: true,
+					meta: push.payload.persist ? { persist: true } : undefined
+				}
 			});
 		});
 	}
 
 	it('decodes a push with a binary payload as bytes', async () => {
-		const decoded = decodeBinaryPush(Buffer.from(await encode({ join_ref: '1', ref: '2', topic: 'realtime:r', event: 'broadcast', payload: { type: 'broadcast', event: 'b', payload: bytes } })));
+		const decoded = decodeBinaryPush(
+			Buffer.from(
+				await encode({
+					join_ref: '1',
+					ref: '2',
+					topic: 'realtime:r',
+					event: 'broadcast',
+					payload: { type: 'broadcast', event: 'b', payload: bytes }
+				})
+			)
+		);
 		expect(decoded?.broadcast.binary).toBe(true);
 		expect([...(decoded?.broadcast.payload as Buffer)]).toEqual([0, 1, 127, 128, 255]);
 	});
@@ -47,8 +78,16 @@ describe('binary broadcast frames', () => {
 	}
 
 	const broadcasts: { name: string; broadcast: Broadcast; expected: any }[] = [
-		{ name: 'JSON', broadcast: { event: 'e', payload: { n: 'ü' }, binary: false, user: true }, expected: { type: 'broadcast', event: 'e', payload: { n: 'ü' } } },
-		{ name: 'JSON with metadata', broadcast: { event: 'e', payload: [1], binary: false, user: true, meta: { id: 'x' } }, expected: { type: 'broadcast', event: 'e', payload: [1], meta: { id: 'x' } } }
+		{
+			name: 'JSON',
+			broadcast: { event: 'e', payload: { n: 'ü' }, binary: false, user: true },
+			expected: { type: 'broadcast', event: 'e', payload: { n: 'ü' } }
+		},
+		{
+			name: 'JSON with metadata',
+			broadcast: { event: 'e', payload: [1], binary: false, user: true, meta: { id: 'x' } },
+			expected: { type: 'broadcast', event: 'e', payload: [1], meta: { id: 'x' } }
+		}
 	];
 	for (const { name, broadcast, expected } of broadcasts) {
 		it(`encodes a ${name} broadcast the client decodes`, async () => {

@@ -70,7 +70,8 @@ function batchMessages(body: unknown): Message[] {
 		const { topic, event, payload, private: isPrivate } = (message ?? {}) as Record<string, unknown>;
 		if (typeof topic !== 'string' || !topic) throw new HttpError(422, `messages[${i}].topic: can't be blank`);
 		if (typeof event !== 'string' || !event) throw new HttpError(422, `messages[${i}].event: can't be blank`);
-		if (payload === undefined || payload === null || typeof payload !== 'object') throw new HttpError(422, `messages[${i}].payload: must be an object`);
+		if (payload === undefined || payload === null || typeof payload !== 'object')
+			throw new HttpError(422, `messages[${i}].payload: must be an object`);
 		return { topic, event, payload, isPrivate: isPrivate === true, binary: false, user: false };
 	});
 }
@@ -95,7 +96,12 @@ async function send(context: RestContext, claims: Claims, messages: Message[]): 
 				continue;
 			}
 		}
-		context.hub.broadcast(message.topic, message.isPrivate, { event: message.event, payload: message.payload, binary: message.binary, user: message.user });
+		context.hub.broadcast(message.topic, message.isPrivate, {
+			event: message.event,
+			payload: message.payload,
+			binary: message.binary,
+			user: message.user
+		});
 		sent++;
 	}
 	return { sent, refused };
