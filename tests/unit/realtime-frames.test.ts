@@ -1,5 +1,6 @@
 // The local Realtime server's binary broadcast frames against realtime-js's own serializer:
 // what the client encodes the server decodes, and what the server encodes the client decodes.
+/* eslint-disable @typescript-eslint/no-explicit-any -- Phoenix frames and change payloads are untyped JSON these tests pick apart. */
 import { describe, it, expect } from 'vitest';
 import Serializer from '@supabase/realtime-js/dist/main/lib/serializer.js';
 import { decodeBinaryPush, encodeUserBroadcast, type Broadcast } from '../../supabase/local/realtime/frames.ts';
