@@ -6,6 +6,7 @@ import type { PublicFeedbackKind } from '$lib/feedback/feedback-item';
 import type { FormMessage } from '$lib/components/feedback/form-message';
 import { callRpc } from '$lib/server/feedback/rpc';
 import { clientAddress } from '$lib/server/feedback/client-address';
+import { submissionClient } from '$lib/server/feedback/submission-client';
 import { qrCodeSvg, trackingUrl } from '$lib/server/feedback/tracking-link';
 import { earlierSubmission, rememberSubmission } from '$lib/server/feedback/resubmission';
 import { refuse } from './feedback-page.server';
@@ -19,7 +20,7 @@ export async function submitItem(event: RequestEvent<{ token: string }>, kind: P
 
 	const { [ITEM_SUBMISSION_FIELD]: renderedSubmission, ...item } = form.data;
 	const submission = earlierSubmission(event.cookies, kind, item) ?? renderedSubmission;
-	const result = await callRpc(event.locals.supabase, 'submit_feedback_item', {
+	const result = await callRpc(submissionClient(), 'submit_feedback_item', {
 		p_token: event.params.token,
 		p_submission: submission,
 		p_item: { ...item, kind, contract_id: item.contract_id || undefined },

@@ -4,6 +4,7 @@ import { superValidate, message } from 'sveltekit-superforms';
 import type { FormMessage } from '$lib/components/feedback/form-message';
 import { callRpc } from '$lib/server/feedback/rpc';
 import { clientAddress } from '$lib/server/feedback/client-address';
+import { submissionClient } from '$lib/server/feedback/submission-client';
 import { earlierSubmission, rememberSubmission } from '$lib/server/feedback/resubmission';
 import { refuse } from './feedback-page.server';
 import { surveyAdapter } from './forms.server';
@@ -22,7 +23,7 @@ export async function submitSurvey(event: RequestEvent<{ token: string }>) {
 
 	const answers = answersOf(form.data);
 	const submission = earlierSubmission(event.cookies, 'survey', answers) ?? form.data[SURVEY_SUBMISSION_FIELD];
-	const result = await callRpc(event.locals.supabase, 'submit_survey_response', {
+	const result = await callRpc(submissionClient(), 'submit_survey_response', {
 		p_token: event.params.token,
 		p_submission: submission,
 		p_answers: answers,
