@@ -9,33 +9,36 @@
 -- staff: auth users, then their staff_members rows
 -- ============================================================================
 
-create temporary table demo_staff (user_id uuid, email text, full_name text, role public.staff_role);
-
-insert into demo_staff (user_id, email, full_name, role) values
-	('a0000000-0000-4000-8000-000000000001', 'admin@demo.local', 'Carmen Ruiz Navarro', 'admin'),
-	('a0000000-0000-4000-8000-000000000002', 'manager@demo.local', 'Alberto Sánchez Gil', 'manager'),
-	('a0000000-0000-4000-8000-000000000003', 'quality@demo.local', 'Marta López Herrera', 'quality'),
-	('a0000000-0000-4000-8000-000000000004', 'agent@demo.local', 'Pablo García Romero', 'agent'),
-	('a0000000-0000-4000-8000-000000000005', 'account@demo.local', 'Lucía Fernández Ortega', 'account_manager'),
-	('a0000000-0000-4000-8000-000000000006', 'account2@demo.local', 'Javier Moreno Díaz', 'account_manager');
-
--- GoTrue reads the token columns as strings, so they are '' rather than null.
-insert into auth.users (
-	instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
-	confirmation_token, recovery_token, email_change_token_new, email_change,
-	raw_app_meta_data, raw_user_meta_data, created_at, updated_at
-)
-select
-	'00000000-0000-0000-0000-000000000000', user_id, 'authenticated', 'authenticated', email,
-	extensions.crypt('demo-password', extensions.gen_salt('bf', 10)), now(),
-	'', '', '', '',
-	'{"provider":"email","providers":["email"]}', jsonb_build_object('full_name', full_name), now(), now()
-from demo_staff;
-
--- A real GoTrue (`supabase start`) also wants an email identity per user; the
--- embedded stack has no identities table and needs none.
-do $$
+-- One do block: the Supabase CLI prepares every statement of the seed before running any
+-- (supabase/cli#641), so statements reading the temporary demo_staff table would fail before it
+-- exists. Inside plpgsql each statement is planned when it runs.
+do $seed$
 begin
+	create temporary table demo_staff (user_id uuid, email text, full_name text, role public.staff_role);
+
+	insert into demo_staff (user_id, email, full_name, role) values
+		('a0000000-0000-4000-8000-000000000001', 'admin@demo.local', 'Carmen Ruiz Navarro', 'admin'),
+		('a0000000-0000-4000-8000-000000000002', 'manager@demo.local', 'Alberto Sánchez Gil', 'manager'),
+		('a0000000-0000-4000-8000-000000000003', 'quality@demo.local', 'Marta López Herrera', 'quality'),
+		('a0000000-0000-4000-8000-000000000004', 'agent@demo.local', 'Pablo García Romero', 'agent'),
+		('a0000000-0000-4000-8000-000000000005', 'account@demo.local', 'Lucía Fernández Ortega', 'account_manager'),
+		('a0000000-0000-4000-8000-000000000006', 'account2@demo.local', 'Javier Moreno Díaz', 'account_manager');
+
+	-- GoTrue reads the token columns as strings, so they are '' rather than null.
+	insert into auth.users (
+		instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+		confirmation_token, recovery_token, email_change_token_new, email_change,
+		raw_app_meta_data, raw_user_meta_data, created_at, updated_at
+	)
+	select
+		'00000000-0000-0000-0000-000000000000', user_id, 'authenticated', 'authenticated', email,
+		extensions.crypt('demo-password', extensions.gen_salt('bf', 10)), now(),
+		'', '', '', '',
+		'{"provider":"email","providers":["email"]}', jsonb_build_object('full_name', full_name), now(), now()
+	from demo_staff;
+
+	-- A real GoTrue (`supabase start`) also wants an email identity per user; the
+	-- embedded stack has no identities table and needs none.
 	if to_regclass('auth.identities') is not null then
 		execute $sql$
 			insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
@@ -44,13 +47,13 @@ begin
 			from demo_staff
 		$sql$;
 	end if;
+
+	insert into public.staff_members (user_id, full_name, email, role)
+	select user_id, full_name, email, role from demo_staff;
+
+	drop table demo_staff;
 end;
-$$;
-
-insert into public.staff_members (user_id, full_name, email, role)
-select user_id, full_name, email, role from demo_staff;
-
-drop table demo_staff;
+$seed$;
 
 -- ============================================================================
 -- clients: half for each account manager
