@@ -74,7 +74,8 @@ begin
 end;
 $$;
 
-revoke execute on function private.check_invitation_references(), private.check_issued_token() from public, anon, authenticated, service_role;
+revoke execute on function private.check_invitation_references(), private.check_issued_token()
+from public, anon, authenticated, service_role;
 
 -- Named to run before survey_invitations_prepare (triggers fire in name order), which fills
 -- client_id from the contract or item with its owner's rights.

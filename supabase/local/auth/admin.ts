@@ -21,7 +21,9 @@ function uniqueEmail(error: { code?: string }): never {
 }
 
 function validEmail(email: string | undefined): string {
-	if (!email || email.trim().length > 255 || !EMAIL.test(email.trim())) throw badRequest('validation_failed', 'Unable to validate email address: invalid format');
+	if (!email || email.trim().length > 255 || !EMAIL.test(email.trim())) {
+		throw badRequest('validation_failed', 'Unable to validate email address: invalid format');
+	}
 	return email.trim();
 }
 

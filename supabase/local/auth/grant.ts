@@ -23,7 +23,8 @@ function callerAddress(req: RouteRequest): string {
 }
 
 function overRequestRateLimit(retryAfterMs: number) {
-	return new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached', {}, { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) });
+	const retryAfter = String(Math.ceil(retryAfterMs / 1000));
+	return new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached', {}, { 'retry-after': retryAfter });
 }
 
 async function passwordGrant(ctx: AuthContext, req: RouteRequest) {
