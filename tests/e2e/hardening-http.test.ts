@@ -120,3 +120,24 @@ test('opening link pages is limited per address, without touching other addresse
 	expect(statuses.slice(120)).toEqual([429, 429, 429, 429, 429]);
 	expect(await getFrom(`127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(2, 255)}`, new URL('/t/guess', baseURL))).toBe(404);
 });
+
+test('a NUL character in a complaint is a field error (400), never "unavailable", on every try', { tag: '@phone' }, async ({ request, baseURL }) => {
+	const origin = new URL(baseURL!).origin;
+	const subject = `Nulo ${randomUUID()}`;
+	const post = (accept: string) =>
+		request.post('/f/demo-campaign-2026?/complaint', {
+			headers: { origin, accept },
+			form: { submission: 'AAAAAAAAAAAAAAAAAAAAAA', website: '', category: 'delivery', subject, description: 'La entrega llegó\u0000 rota.' },
+			maxRedirects: 0
+		});
+	for (let attempt = 0; attempt < 2; attempt++) {
+		// A form post without JavaScript gets the page again, with status 400.
+		expect((await post('text/html')).status()).toBe(400);
+		// The enhanced form (use:enhance) gets SvelteKit's JSON: a failure of status 400 naming the field.
+		const enhanced = await post('application/json');
+		const body = await enhanced.json();
+		expect(body).toMatchObject({ type: 'failure', status: 400 });
+		expect(body.data).toContain('description');
+	}
+	expect((await sql(`select count(*) as n from public.feedback_items where subject = $1`, [subject]))[0].n).toBe('0');
+});
