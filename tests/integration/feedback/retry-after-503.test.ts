@@ -48,9 +48,7 @@ function jar(): Cookies {
 
 describe('a complaint sent again after a 503', () => {
 	let proxy: Awaited<ReturnType<typeof startProxy>>;
-
 	beforeAll(async () => {
-
 		proxy = await startProxy(new URL(apiUrl()));
 		// The app's server reaches Supabase through the proxy (read when its client is first made).
 		const [{ env: publicEnv }, { env: privateEnv }] = await Promise.all([import('$env/dynamic/public'), import('$env/dynamic/private')]);
