@@ -1,5 +1,5 @@
 // Renders an introspected schema as TypeScript, in the shape `supabase gen types typescript` produces.
-import { SCHEMA, type DbFunction, type PgType, type Relation, type Schema } from './introspect.ts';
+import { SCHEMA, type Column, type DbFunction, type PgType, type Relation, type Schema } from './introspect.ts';
 
 // What the embedded stack runs; supabase-js only uses it to gate newer features.
 const POSTGREST_VERSION = '12';
