@@ -21,8 +21,11 @@ export default ts.config(
 		rules: {
 			// Links are root-relative and the app has no `paths.base`, so resolve() would only add noise.
 			'svelte/no-navigation-without-resolve': 'off',
-			// A leading underscore marks a value destructured away on purpose.
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }]
+			// A leading underscore, or a rest sibling (`const { id, ...fields } = row`), marks a value dropped on purpose.
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }
+			]
 		}
 	},
 	{
