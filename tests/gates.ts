@@ -16,10 +16,24 @@ export const STATIC_GATES: Gate[] = [
 	// Paraglide's output is generated and ignored by git: compile it first so a fresh clone type-checks.
 	{
 		label: 'paraglide compile',
-		args: [bin('@inlang/paraglide-js/bin/run.js'), 'compile', '--project', './project.inlang', '--outdir', './src/lib/paraglide', '--strategy', 'cookie', 'baseLocale', '--silent']
+		args: [
+			bin('@inlang/paraglide-js/bin/run.js'),
+			'compile',
+			'--project',
+			'./project.inlang',
+			'--outdir',
+			'./src/lib/paraglide',
+			'--strategy',
+			'cookie',
+			'baseLocale',
+			'--silent'
+		]
 	},
 	{ label: 'svelte-kit sync', args: [bin('@sveltejs/kit/svelte-kit.js'), 'sync'] },
-	{ label: 'svelte-check (0 errors, 0 warnings)', args: [bin('svelte-check/bin/svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human'] },
+	{
+		label: 'svelte-check (0 errors, 0 warnings)',
+		args: [bin('svelte-check/bin/svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']
+	},
 	{ label: 'tsc (supabase/local, scripts, bench, tests)', args: [bin('typescript/bin/tsc'), '-p', 'tsconfig.tools.json', '--noEmit'] },
 	{ label: 'eslint', args: [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0'] },
 	{ label: 'prettier --check', args: [bin('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.'] }

@@ -49,10 +49,18 @@ async function main() {
 	const port = process.env.PORT ?? (command === 'dev' ? '5173' : '3000');
 	const siteUrl = process.env.PUBLIC_SITE_URL ?? `http://localhost:${port}`;
 	if (command === 'dev') {
-		app = runApp([join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'dev', '--port', port, '--strictPort'], { ...env, PUBLIC_SITE_URL: siteUrl });
+		app = runApp([join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'dev', '--port', port, '--strictPort'], {
+			...env,
+			PUBLIC_SITE_URL: siteUrl
+		});
 	} else if (command === 'start') {
 		if (!existsSync(join(PROJECT_ROOT, 'build/index.js'))) throw new Error('No production build: run `npm run build` first.');
-		app = runApp([join(PROJECT_ROOT, 'build/index.js')], { ...env, PORT: port, ORIGIN: process.env.ORIGIN ?? siteUrl, PUBLIC_SITE_URL: siteUrl });
+		app = runApp([join(PROJECT_ROOT, 'build/index.js')], {
+			...env,
+			PORT: port,
+			ORIGIN: process.env.ORIGIN ?? siteUrl,
+			PUBLIC_SITE_URL: siteUrl
+		});
 	}
 	if (app) {
 		env.APP_URL = siteUrl;

@@ -29,7 +29,10 @@ async function waitUntilReady(adminPort: number, host: string, child: ChildProce
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`PostgREST exited with code ${child.exitCode}`);
-		const ready = await fetch(`http://${host}:${adminPort}/ready`).then((r) => r.ok, () => false);
+		const ready = await fetch(`http://${host}:${adminPort}/ready`).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (ready) return;
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}

@@ -1,5 +1,6 @@
 // A supabase-js channel whose change events, statuses and system messages
 // are recorded and can be awaited.
+/* eslint-disable @typescript-eslint/no-explicit-any -- Phoenix frames and change payloads are untyped JSON these tests pick apart. */
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient, RealtimeChannel } from '@supabase/supabase-js';
 
@@ -69,7 +70,8 @@ export async function listen(client: SupabaseClient, table: string, bindings: Bi
 		subscribed,
 		until,
 		/** The first event matching `match`, past or future. */
-		event: (match: (payload: any) => boolean, timeoutMs = 3000) => until(() => received.find((r) => match(r.payload)), 'a matching change', timeoutMs)
+		event: (match: (payload: any) => boolean, timeoutMs = 3000) =>
+			until(() => received.find((r) => match(r.payload)), 'a matching change', timeoutMs)
 	};
 }
 

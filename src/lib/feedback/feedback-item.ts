@@ -56,14 +56,25 @@ export const feedbackItemSchema = z.strictObject(
 	{
 		kind: z.enum(PUBLIC_FEEDBACK_KINDS, { error: requiredOr('invalid') }),
 		category: z.enum(FEEDBACK_CATEGORIES, { error: requiredOr('invalid') }),
-		subject: z.string({ error: requiredOr('invalid') }).trim().min(1, 'required').max(SUBJECT_MAX, 'too_long'),
-		description: z.string({ error: requiredOr('invalid') }).trim().min(DESCRIPTION_MIN, 'too_short').max(DESCRIPTION_MAX, 'too_long'),
+		subject: z
+			.string({ error: requiredOr('invalid') })
+			.trim()
+			.min(1, 'required')
+			.max(SUBJECT_MAX, 'too_long'),
+		description: z
+			.string({ error: requiredOr('invalid') })
+			.trim()
+			.min(DESCRIPTION_MIN, 'too_short')
+			.max(DESCRIPTION_MAX, 'too_long'),
 		contact_email: optionalEmail,
 		contact_phone: optionalPhone,
 		contact_consent: z.boolean('invalid').default(false),
 		/** Only when the link is tied to a client, and only one of that client's contracts (checked in SQL). */
 		contract_id: z.union([z.literal(''), z.guid('invalid')]).optional(),
-		[HONEYPOT_FIELD]: z.string({ error: requiredOr('invalid') }).max(0, 'invalid').optional()
+		[HONEYPOT_FIELD]: z
+			.string({ error: requiredOr('invalid') })
+			.max(0, 'invalid')
+			.optional()
 	},
 	{ error: objectIssue }
 );

@@ -87,10 +87,7 @@ export interface SurveyResponseConfirmation {
 	submittedAt: Timestamp;
 }
 export type SubmitSurveyResponseResult =
-	| { outcome: 'ok' | 'duplicate'; confirmation: SurveyResponseConfirmation }
-	| LinkRefusal
-	| Refused<'rate_limited'>
-	| Invalid;
+	{ outcome: 'ok' | 'duplicate'; confirmation: SurveyResponseConfirmation } | LinkRefusal | Refused<'rate_limited'> | Invalid;
 
 // submit_feedback_item ----------------------------------------------------------------------------
 

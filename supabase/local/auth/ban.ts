@@ -7,7 +7,8 @@ const DURATION = /^(?:\d+(?:\.\d+)?(?:h|ms|m|s|us|µs|ns))+$/;
 /** The banned_until to store: a Date, or null for "none". */
 export function banUntil(duration: string): Date | null {
 	if (duration === 'none') return null;
-	if (!DURATION.test(duration)) throw badRequest('validation_failed', `invalid format for ban duration: time: invalid duration "${duration}"`);
+	if (!DURATION.test(duration))
+		throw badRequest('validation_failed', `invalid format for ban duration: time: invalid duration "${duration}"`);
 	let ms = 0;
 	for (const [, amount, unit] of duration.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g)) ms += Number(amount) * UNIT_MS[unit];
 	return new Date(Date.now() + ms);

@@ -113,7 +113,12 @@ export function startAuthServer(options: AuthOptions): Promise<AuthHandle> {
 	const pool = createPool(options.dbUrl, log);
 	const ctx: AuthContext = {
 		pool,
-		config: { secret: secretKey(options.jwtSecret), issuer: options.issuer, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600, log }
+		config: {
+			secret: secretKey(options.jwtSecret),
+			issuer: options.issuer,
+			accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+			log
+		}
 	};
 	const server = createServer((req, res) => void handle(ctx, req, res, `${options.host}:${options.port}`));
 	const stop = async () => {

@@ -60,14 +60,15 @@ const notFound = () => badRequest('refresh_token_not_found', 'Invalid Refresh To
  */
 export async function rotateRefreshToken(ctx: AuthContext, issuer: string, token: string) {
 	const outcome = await inTransaction(ctx.pool, async (db) => {
-		const { rows } = await db.query(
-			'select token, user_id, revoked, session_id from auth.refresh_tokens where token = $1 for update',
-			[token]
-		);
+		const { rows } = await db.query('select token, user_id, revoked, session_id from auth.refresh_tokens where token = $1 for update', [
+			token
+		]);
 		const current = rows[0];
 		if (!current || !current.session_id) return { error: notFound() };
 		if (current.revoked) {
-			await db.query('update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and not revoked', [current.session_id]);
+			await db.query('update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and not revoked', [
+				current.session_id
+			]);
 			return { error: badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used') };
 		}
 		const user = await findUserById(db, current.user_id);
@@ -75,7 +76,9 @@ export async function rotateRefreshToken(ctx: AuthContext, issuer: string, token
 		if (isBanned(user)) return { error: badRequest('user_banned', 'User is banned') };
 		await db.query('update auth.refresh_tokens set revoked = true, updated_at = now() where token = $1', [token]);
 		const next = await insertRefreshToken(db, user, current.session_id, token);
-		const session = await db.query('update auth.sessions set updated_at = now() where id = $1 returning id, created_at', [current.session_id]);
+		const session = await db.query('update auth.sessions set updated_at = now() where id = $1 returning id, created_at', [
+			current.session_id
+		]);
 		return { user, session: session.rows[0] as SessionRow, next };
 	});
 	// Thrown after the commit, so the revocation of a reused token's session sticks.

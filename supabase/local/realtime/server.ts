@@ -53,7 +53,9 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 	const server = createServer((req, res) => {
 		const ok = req.method === 'GET' && (req.url === '/' || req.url === '/api/health');
-		res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? { status: 'ok' } : { message: 'Not found' }));
+		res
+			.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' })
+			.end(JSON.stringify(ok ? { status: 'ok' } : { message: 'Not found' }));
 	});
 
 	const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -40,7 +40,10 @@ describe('concurrent submissions', () => {
 	it('store one row for 20 concurrent copies of the same submission, answering the rest as duplicates', async () => {
 		const { id, token } = await createInvitation({ kind: 'campaign' });
 		const submission = newSubmissionToken();
-		const outcomes = await submitMany(token, Array.from({ length: 20 }, () => submission));
+		const outcomes = await submitMany(
+			token,
+			Array.from({ length: 20 }, () => submission)
+		);
 		expect(tally(outcomes)).toEqual({ ok: 1, duplicate: 19 });
 		expect(await count('survey_responses', id)).toBe(1);
 	});

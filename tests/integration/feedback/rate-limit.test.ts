@@ -19,16 +19,46 @@ describe('attempt limits', () => {
 		const { token } = await createInvitation({ kind: 'campaign', offersComplaint: true });
 		for (let attempt = 0; attempt < limit; attempt++) {
 			// Wrong answers still count as attempts.
-			const { data } = await anon().rpc('submit_survey_response', { p_token: token, p_submission: newSubmissionToken(), p_answers: {}, p_client_address: address });
+			const { data } = await anon().rpc('submit_survey_response', {
+				p_token: token,
+				p_submission: newSubmissionToken(),
+				p_answers: {},
+				p_client_address: address
+			});
 			expect(data.outcome).toBe('invalid');
 		}
-		const survey = await anon().rpc('submit_survey_response', { p_token: token, p_submission: newSubmissionToken(), p_answers: validAnswers(), p_client_address: address });
-		const item = await anon().rpc('submit_feedback_item', { p_token: token, p_submission: newSubmissionToken(), p_item: validItem(), p_client_address: address });
-		const resolution = await anon().rpc('submit_resolution_feedback', { p_tracking_token: 'demo-tracking-2026', p_submission: newSubmissionToken(), p_satisfied: true, p_client_address: address });
-		const unknown = await anon().rpc('submit_survey_response', { p_token: 'unknown', p_submission: newSubmissionToken(), p_answers: {}, p_client_address: address });
+		const survey = await anon().rpc('submit_survey_response', {
+			p_token: token,
+			p_submission: newSubmissionToken(),
+			p_answers: validAnswers(),
+			p_client_address: address
+		});
+		const item = await anon().rpc('submit_feedback_item', {
+			p_token: token,
+			p_submission: newSubmissionToken(),
+			p_item: validItem(),
+			p_client_address: address
+		});
+		const resolution = await anon().rpc('submit_resolution_feedback', {
+			p_tracking_token: 'demo-tracking-2026',
+			p_submission: newSubmissionToken(),
+			p_satisfied: true,
+			p_client_address: address
+		});
+		const unknown = await anon().rpc('submit_survey_response', {
+			p_token: 'unknown',
+			p_submission: newSubmissionToken(),
+			p_answers: {},
+			p_client_address: address
+		});
 		for (const { data } of [survey, item, resolution, unknown]) expect(data).toEqual({ outcome: 'rate_limited' });
 		// Another address is not affected.
-		const other = await anon().rpc('submit_survey_response', { p_token: token, p_submission: newSubmissionToken(), p_answers: validAnswers(), p_client_address: testAddress() });
+		const other = await anon().rpc('submit_survey_response', {
+			p_token: token,
+			p_submission: newSubmissionToken(),
+			p_answers: validAnswers(),
+			p_client_address: testAddress()
+		});
 		expect(other.data.outcome).toBe('ok');
 	});
 
@@ -38,20 +68,35 @@ describe('attempt limits', () => {
 		const { id, token } = await createInvitation();
 		const outcomes: string[] = [];
 		for (let attempt = 0; attempt <= limit; attempt++) {
-			const { data } = await anon().rpc('submit_survey_response', { p_token: token, p_submission: newSubmissionToken(), p_answers: { recommend: 99 }, p_client_address: testAddress() });
+			const { data } = await anon().rpc('submit_survey_response', {
+				p_token: token,
+				p_submission: newSubmissionToken(),
+				p_answers: { recommend: 99 },
+				p_client_address: testAddress()
+			});
 			outcomes.push(data.outcome);
 		}
 		expect(outcomes.slice(0, limit).every((outcome) => outcome === 'invalid')).toBe(true);
 		expect(outcomes.at(-1)).toBe('rate_limited');
 		// Even a valid answer now waits for the next minute, and nothing is stored.
-		const { data } = await anon().rpc('submit_survey_response', { p_token: token, p_submission: newSubmissionToken(), p_answers: validAnswers(), p_client_address: testAddress() });
+		const { data } = await anon().rpc('submit_survey_response', {
+			p_token: token,
+			p_submission: newSubmissionToken(),
+			p_answers: validAnswers(),
+			p_client_address: testAddress()
+		});
 		expect(data).toEqual({ outcome: 'rate_limited' });
 		expect((await sql('select count(*) as n from public.survey_responses where invitation_id = $1', [id]))[0].n).toBe('0');
 	});
 
 	it('keeps no client address in the counters', async () => {
 		const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
-		await anon().rpc('submit_survey_response', { p_token: 'unknown', p_submission: newSubmissionToken(), p_answers: {}, p_client_address: address });
+		await anon().rpc('submit_survey_response', {
+			p_token: 'unknown',
+			p_submission: newSubmissionToken(),
+			p_answers: {},
+			p_client_address: address
+		});
 		const rows = await sql('select bucket from private.rate_limit_counters where bucket like $1', [`%${address}%`]);
 		expect(rows).toEqual([]);
 	});

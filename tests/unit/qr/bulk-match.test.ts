@@ -12,7 +12,12 @@ const contracts = [
 	{ id: 'k2', clientId: 'c2', reference: 'CT-2026-002' }
 ];
 const TODAY = '2026-11-28';
-const row = (client: string, contractReference: string | null = null, expiry: string | null = null) => ({ line: 1, client, contractReference, expiry });
+const row = (client: string, contractReference: string | null = null, expiry: string | null = null) => ({
+	line: 1,
+	client,
+	contractReference,
+	expiry
+});
 
 const cases = [
 	{ name: 'tax id, spaced and lower-case', input: row('b 12345678'), expected: { matched: true, clientId: 'c1', contractId: null } },

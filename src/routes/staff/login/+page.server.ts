@@ -25,7 +25,9 @@ export const actions: Actions = {
 		const { data, error } = await locals.supabase.auth.signInWithPassword({ email, password });
 		if (error || !data.user) {
 			const unavailable = !error?.status || error.status >= 500;
-			return message(form, (unavailable ? 'unavailable' : 'invalid_credentials') satisfies LoginMessage, { status: unavailable ? 503 : 400 });
+			return message(form, (unavailable ? 'unavailable' : 'invalid_credentials') satisfies LoginMessage, {
+				status: unavailable ? 503 : 400
+			});
 		}
 		if (!(await loadStaffMember(locals.supabase, data.user.id))) {
 			await locals.supabase.auth.signOut();

@@ -37,7 +37,10 @@ export async function clientChoices(supabase: SupabaseClient): Promise<ClientCho
 }
 
 export async function contractChoices(supabase: SupabaseClient): Promise<ContractChoice[]> {
-	const { data, error: dbError } = await supabase.from('contracts').select('id, client_id, reference').order('reference', { ascending: false });
+	const { data, error: dbError } = await supabase
+		.from('contracts')
+		.select('id, client_id, reference')
+		.order('reference', { ascending: false });
 	if (dbError) error(503, 'Contracts unavailable');
 	return data;
 }

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { superValidate, setError, fail, message } from 'sveltekit-superforms';
+import { superValidate, setError, fail } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { clientSchema, toClientRow } from '$lib/staff/client-schema';

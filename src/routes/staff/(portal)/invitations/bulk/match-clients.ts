@@ -16,13 +16,26 @@ export interface KnownContract {
 export type UnmatchedReason = 'client_not_found' | 'client_ambiguous' | 'contract_not_found' | 'bad_date' | 'date_past';
 
 export type MatchedRow =
-	| { line: number; input: CsvRow; matched: true; clientId: string; clientName: string; contractId: string | null; expiresOn: string | null }
+	| {
+			line: number;
+			input: CsvRow;
+			matched: true;
+			clientId: string;
+			clientName: string;
+			contractId: string | null;
+			expiresOn: string | null;
+	  }
 	| { line: number; input: CsvRow; matched: false; reason: UnmatchedReason };
 
 const normalizeTaxId = (value: string) => value.toUpperCase().replace(/[\s.\-/]/g, '');
 // Accents and case differ between a spreadsheet and the client record more often than the names do.
 const normalizeName = (value: string) =>
-	value.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+	value
+		.normalize('NFD')
+		.replace(/\p{Diacritic}/gu, '')
+		.toLowerCase()
+		.replace(/\s+/g, ' ')
+		.trim();
 
 /** Accepts 2026-12-31 and 31/12/2026 (how Spanish spreadsheets write dates); anything else is null. */
 export function parseExpiry(value: string): string | null {

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { superValidate, fail, message } from 'sveltekit-superforms';
+import { superValidate, fail } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { requirementSchema } from '$lib/staff/requirement-schema';
@@ -34,7 +34,10 @@ const ownerOf = (requirement: RequirementRow) => ({ accountManagerId: requiremen
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const requirement = await loadRequirement(locals, params.id);
-	const { data: contracts } = await locals.supabase.from('contracts').select('id, reference, client_id').eq('client_id', requirement.client_id);
+	const { data: contracts } = await locals.supabase
+		.from('contracts')
+		.select('id, reference, client_id')
+		.eq('client_id', requirement.client_id);
 	const { client, id, ...values } = requirement;
 	return {
 		requirement,
