@@ -29,6 +29,12 @@ export default ts.config(
 		}
 	},
 	{
+		// CommonJS on purpose (scripts/check-node.cjs must run on any Node).
+		files: ['**/*.cjs'],
+		languageOptions: { sourceType: 'commonjs' },
+		rules: { '@typescript-eslint/no-require-imports': 'off' }
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
 			parserOptions: { extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
