@@ -3,12 +3,13 @@
 // and private.feedback_item_errors) repeats every limit below, so change both together.
 import { z } from 'zod';
 import { objectIssue, requiredOr } from './field-errors.ts';
+import { Constants } from '$lib/database.types';
 
 /** What a client may file from a link (staff may also record compliments; the public form does not offer them). */
 export const PUBLIC_FEEDBACK_KINDS = ['complaint', 'suggestion'] as const;
 export type PublicFeedbackKind = (typeof PUBLIC_FEEDBACK_KINDS)[number];
 
-export const FEEDBACK_KINDS = ['complaint', 'suggestion', 'compliment'] as const;
+export const FEEDBACK_KINDS = Constants.public.Enums.feedback_kind;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
 /** Fixed list; the SQL CHECK on feedback_items.category holds the same values. */

@@ -9,20 +9,9 @@ import { dbOutcome } from '$lib/server/db-outcome';
 import { outcomeMessage } from '$lib/server/form-outcome';
 import type { Actions, PageServerLoad } from './$types';
 
-interface ContractRow {
-	id: string;
-	client_id: string;
-	reference: string;
-	title: string;
-	start_date: string;
-	due_date: string;
-	delivered_at: string | null;
-	conformity: 'pending' | 'accepted' | 'rejected';
-	terms_notes: string | null;
-	client: { id: string; name: string; account_manager_id: string | null } | null;
-}
+type ContractRow = Awaited<ReturnType<typeof loadContract>>;
 
-async function loadContract(locals: App.Locals, id: string): Promise<ContractRow> {
+async function loadContract(locals: App.Locals, id: string) {
 	if (!z.uuid().safeParse(id).success) error(404, 'Not found');
 	const { data } = await locals.supabase
 		.from('contracts')
@@ -32,7 +21,7 @@ async function loadContract(locals: App.Locals, id: string): Promise<ContractRow
 		.eq('id', id)
 		.maybeSingle();
 	if (!data) error(404, 'Not found');
-	return data as unknown as ContractRow;
+	return data;
 }
 
 function requireEditor(locals: App.Locals, contract: ContractRow) {

@@ -8,18 +8,9 @@ import { dbOutcome } from '$lib/server/db-outcome';
 import { outcomeMessage } from '$lib/server/form-outcome';
 import type { Actions, PageServerLoad } from './$types';
 
-interface RequirementRow {
-	id: string;
-	client_id: string;
-	contract_id: string | null;
-	statement: string;
-	priority: 'low' | 'medium' | 'high' | 'critical';
-	status: 'open' | 'in_progress' | 'met' | 'dropped';
-	source: 'contract' | 'meeting' | 'complaint' | 'survey' | 'regulation' | 'other';
-	client: { name: string; account_manager_id: string | null } | null;
-}
+type RequirementRow = Awaited<ReturnType<typeof loadRequirement>>;
 
-async function loadRequirement(locals: App.Locals, id: string): Promise<RequirementRow> {
+async function loadRequirement(locals: App.Locals, id: string) {
 	if (!z.uuid().safeParse(id).success) error(404, 'Not found');
 	const { data } = await locals.supabase
 		.from('requirements')
@@ -27,7 +18,7 @@ async function loadRequirement(locals: App.Locals, id: string): Promise<Requirem
 		.eq('id', id)
 		.maybeSingle();
 	if (!data) error(404, 'Not found');
-	return data as unknown as RequirementRow;
+	return data;
 }
 
 const ownerOf = (requirement: RequirementRow) => ({ accountManagerId: requirement.client?.account_manager_id ?? null });
