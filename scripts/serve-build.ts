@@ -1,4 +1,4 @@
-// Serves the production build (adapter-node's build/index.js) for `npm start` and `npm run demo`: on a port
+// Serves the production build (scripts/serve.ts around adapter-node's handler) for `npm start` and `npm run demo`: on a port
 // that is really free, reporting the URL only once that server answers. Imports nothing from the embedded
 // stack, so it runs on a production install (`npm ci --omit=dev`).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -57,10 +57,12 @@ export interface ServedApp {
 	siteUrl: string;
 }
 
-/** Starts build/index.js with `env` added to this process's environment; resolves when it answers. */
+/** Starts scripts/serve.ts with `env` added to this process's environment; resolves when it answers. */
 export async function serveBuild(env: Record<string, string>, moveOnWhenTaken: boolean): Promise<ServedApp> {
-	const entry = fileURLToPath(new URL('../build/index.js', import.meta.url));
-	if (!existsSync(entry)) throw new Error('No production build: run `npm run build` first.');
+	if (!existsSync(fileURLToPath(new URL('../build/handler.js', import.meta.url))))
+		throw new Error('No production build: run `npm run build` first.');
+	// serve.ts puts the security headers on every response, including those hooks.server.ts never sees.
+	const entry = fileURLToPath(new URL('./serve.ts', import.meta.url));
 	const host = process.env.HOST ?? '0.0.0.0';
 	const port = await choosePort({ preferred: 3000, host, moveOnWhenTaken });
 	const appUrl = `http://localhost:${port}`;

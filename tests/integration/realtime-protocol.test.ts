@@ -1,6 +1,5 @@
 // The Phoenix-channel frames themselves, spoken over a bare websocket through
 // the gateway: replies, ids, system messages, leave, and garbage tolerance.
-/* eslint-disable @typescript-eslint/no-explicit-any -- Phoenix frames and change payloads are untyped JSON these tests pick apart. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';

@@ -23,6 +23,10 @@ export interface AuthOptions {
 	issuer?: string;
 	/** GoTrue's jwt_expiry; 3600 as in config.toml. */
 	accessTokenTtlSeconds?: number;
+	/** GoTrue's refresh_token_reuse_interval; 10 as in config.toml (GoTrue's default). */
+	refreshTokenReuseIntervalSeconds?: number;
+	/** GoTrue's sessions.timebox; 168h as in config.toml, and the app's session cookie lifetime. */
+	sessionTimeboxSeconds?: number;
 }
 
 export interface AuthHandle {
@@ -117,6 +121,8 @@ export function startAuthServer(options: AuthOptions): Promise<AuthHandle> {
 			secret: secretKey(options.jwtSecret),
 			issuer: options.issuer,
 			accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+			refreshTokenReuseIntervalSeconds: options.refreshTokenReuseIntervalSeconds ?? 10,
+			sessionTimeboxSeconds: options.sessionTimeboxSeconds ?? 7 * 24 * 3600,
 			log
 		}
 	};
