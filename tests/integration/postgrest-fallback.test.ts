@@ -34,5 +34,4 @@ describe('a stack started with POSTGREST_BIN', () => {
 		const asAnon = await anon.from('clients').select('id');
 		expect(asAnon.error?.code).toBe('42501');
 	});
-
 });
