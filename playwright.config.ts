@@ -41,9 +41,10 @@ export default defineConfig({
 			use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }
 		}
 	],
-	// `npm test` passes a fresh stack through the environment; alone, cli.ts starts the local one.
+	// `npm test` passes a fresh stack through the environment, so the production start serves the build on it;
+	// alone, `cli.ts demo` serves the build on the local stack.
 	webServer: {
-		command: 'node supabase/local/cli.ts start',
+		command: process.env.PUBLIC_SUPABASE_URL ? 'node scripts/start.ts' : 'node supabase/local/cli.ts demo',
 		url: `http://localhost:${appPort}`,
 		reuseExistingServer: false,
 		timeout: 60_000,

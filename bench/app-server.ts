@@ -17,7 +17,13 @@ export interface AppUnderTest {
 async function waitForHttp(url: string, timeoutMs: number) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+		if (
+			await fetch(url).then(
+				(r) => r.status < 500,
+				() => false
+			)
+		)
+			return;
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	throw new Error(`${url} did not answer`);

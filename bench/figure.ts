@@ -1,4 +1,4 @@
-// One benchmark figure, in the shape ARCHITECTURE.md fixes for bench/results/*.json.
+// One benchmark figure, in the shape bench/results/*.json holds (README: Benchmarks).
 export interface Figure {
 	name: string;
 	value: number;

@@ -36,8 +36,29 @@ export async function benchPublicPage(app: AppUnderTest): Promise<Figure[]> {
 	await browser.close();
 	const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 	return [
-		{ name: 'public_page.js_gzip_kb', value: kb(jsBytes), unit: 'KB', target: null, better: 'lower', note: 'JavaScript to render /f/<token>, gzip -9 of each body' },
-		{ name: 'public_page.total_gzip_kb', value: kb(totalBytes), unit: 'KB', target: null, better: 'lower', note: 'HTML, CSS, JS and icons to render /f/<token>, gzip -9' },
-		{ name: 'public_page.external_requests', value: external, unit: 'count', target: 0, better: 'lower', note: 'requests to any other origin' }
+		{
+			name: 'public_page.js_gzip_kb',
+			value: kb(jsBytes),
+			unit: 'KB',
+			target: null,
+			better: 'lower',
+			note: 'JavaScript to render /f/<token>, gzip -9 of each body'
+		},
+		{
+			name: 'public_page.total_gzip_kb',
+			value: kb(totalBytes),
+			unit: 'KB',
+			target: null,
+			better: 'lower',
+			note: 'HTML, CSS, JS and icons to render /f/<token>, gzip -9'
+		},
+		{
+			name: 'public_page.external_requests',
+			value: external,
+			unit: 'count',
+			target: 0,
+			better: 'lower',
+			note: 'requests to any other origin'
+		}
 	];
 }

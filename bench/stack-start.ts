@@ -22,7 +22,21 @@ export async function benchStackStart(): Promise<Figure[]> {
 		}
 	}
 	return [
-		{ name: 'stack.start_ms', value: Math.round(median(fresh)), unit: 'ms', target: 10_000, better: 'lower', note: `median of ${RUNS} starts on a fresh data folder` },
-		{ name: 'stack.restart_ms', value: Math.round(median(warm)), unit: 'ms', target: null, better: 'lower', note: `median of ${RUNS} starts on existing data` }
+		{
+			name: 'stack.start_ms',
+			value: Math.round(median(fresh)),
+			unit: 'ms',
+			target: 10_000,
+			better: 'lower',
+			note: `median of ${RUNS} starts on a fresh data folder`
+		},
+		{
+			name: 'stack.restart_ms',
+			value: Math.round(median(warm)),
+			unit: 'ms',
+			target: null,
+			better: 'lower',
+			note: `median of ${RUNS} starts on existing data`
+		}
 	];
 }

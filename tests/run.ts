@@ -1,31 +1,41 @@
-// `npm test`: one fresh embedded stack on free ports for the whole run, then
-// unit + integration tests (vitest), a production build, and end-to-end tests
-// (Playwright on Debian's Chromium). Stops everything it started, pass or fail.
-import { spawn } from 'node:child_process';
+// `npm test`: the static gates first (types, lint, format: fast, and nothing else runs if one fails),
+// then one fresh embedded stack on free ports for the whole run: the generated-types check,
+// unit + integration tests (vitest), a production build, and end-to-end tests (Playwright on Debian's Chromium).
+// Stops everything it started, pass or fail. `node tests/run.ts gates|vitest|e2e` runs one part.
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../supabase/local/stack.ts';
 import { startThrowawayStack } from '../supabase/local/throwaway.ts';
 import { freePort } from '../supabase/local/ports.ts';
 import { testEnv } from './stack-env.ts';
-
-function run(label: string, args: string[], env: Record<string, string>): Promise<number> {
-	console.log(`\n=== ${label}`);
-	return new Promise((resolve) => {
-		const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
-		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-	});
-}
+import { runNode, runStaticGates } from './gates.ts';
 
 const bin = (path: string) => join(PROJECT_ROOT, 'node_modules', path);
 
+async function run(label: string, args: string[], env: Record<string, string>): Promise<number> {
+	const { code, ms } = await runNode(label, args, env);
+	console.log(`--- ${label}: ${code === 0 ? 'ok' : 'FAILED'} in ${(ms / 1000).toFixed(1)} s`);
+	return code;
+}
+
 async function main(): Promise<number> {
+	const only = process.argv[2];
+	const failures: string[] = [];
+	if (!only || only === 'gates') {
+		failures.push(...(await runStaticGates()));
+		if (failures.length) {
+			console.log(`\nFAILED gates: ${failures.join(', ')} (tests not run)`);
+			return 1;
+		}
+	}
 	const { stack, dispose } = await startThrowawayStack('feedback-test');
 	console.log(`Test stack ready in ${Math.round(stack.startMs)} ms at ${stack.apiUrl}`);
 	const appPort = await freePort();
 	const env = { ...testEnv(stack), APP_PORT: String(appPort), PUBLIC_SITE_URL: `http://localhost:${appPort}` };
-	const only = process.argv[2];
-	const failures: string[] = [];
 	try {
+		if (!only || only === 'gates') {
+			const typesCheck = [join(PROJECT_ROOT, 'scripts/gen-db-types.ts'), '--check'];
+			if ((await run('database.types.ts matches the migrations', typesCheck, env)) !== 0) failures.push('db types');
+		}
 		if (!only || only === 'vitest') {
 			if ((await run('unit and integration (vitest)', [bin('vitest/vitest.mjs'), 'run'], env)) !== 0) failures.push('vitest');
 		}

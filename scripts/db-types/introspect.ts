@@ -184,7 +184,8 @@ export async function readSchema(db: pg.Client): Promise<Schema> {
 		...functions.flatMap((fn) => [fn.return_type, ...fn.arg_types]),
 		...composites.map((attribute) => attribute.type_oid)
 	]);
-	const typeOf = (oid: number): PgType => types.get(oid) ?? { name: 'unknown', schema: 'pg_catalog', kind: 'p', relation: null, element: null };
+	const typeOf = (oid: number): PgType =>
+		types.get(oid) ?? { name: 'unknown', schema: 'pg_catalog', kind: 'p', relation: null, element: null };
 
 	const compositeTypes = new Map<string, { name: string; type: PgType }[]>();
 	for (const row of composites) {
@@ -201,7 +202,13 @@ export async function readSchema(db: pg.Client): Promise<Schema> {
 			updatable: relation.updatable,
 			columns: columns
 				.filter((column) => column.relid === relation.oid)
-				.map((column) => ({ name: column.name, type: typeOf(column.type_oid), nullable: column.nullable, hasDefault: column.has_default, readOnly: column.read_only })),
+				.map((column) => ({
+					name: column.name,
+					type: typeOf(column.type_oid),
+					nullable: column.nullable,
+					hasDefault: column.has_default,
+					readOnly: column.read_only
+				})),
 			relationships: foreignKeys
 				.filter((key) => key.relid === relation.oid)
 				.map((key) => ({
@@ -213,7 +220,11 @@ export async function readSchema(db: pg.Client): Promise<Schema> {
 				}))
 		})),
 		functions: functions.map((fn) => {
-			const parameters = (fn.arg_types as number[]).map((oid, i) => ({ name: fn.arg_names[i] as string, type: typeOf(oid), mode: fn.arg_modes[i] as string }));
+			const parameters = (fn.arg_types as number[]).map((oid, i) => ({
+				name: fn.arg_names[i] as string,
+				type: typeOf(oid),
+				mode: fn.arg_modes[i] as string
+			}));
 			const inputs = parameters.filter((parameter) => ['i', 'b', 'v'].includes(parameter.mode));
 			const firstDefault = inputs.length - fn.defaults;
 			return {

@@ -1,20 +1,45 @@
 // Renders an introspected schema as TypeScript, in the shape `supabase gen types typescript` produces.
-import { SCHEMA, type DbFunction, type PgType, type Relation, type Schema } from './introspect.ts';
+import { SCHEMA, type Column, type DbFunction, type PgType, type Relation, type Schema } from './introspect.ts';
 
 // What the embedded stack runs; supabase-js only uses it to gate newer features.
 const POSTGREST_VERSION = '12';
 
 const NUMBER_TYPES = new Set(['int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'oid']);
 const STRING_TYPES = new Set([
-	'text', 'varchar', 'bpchar', 'char', 'name', 'citext', 'uuid', 'date', 'time', 'timetz', 'timestamp', 'timestamptz',
-	'interval', 'bytea', 'inet', 'cidr', 'macaddr', 'money', 'tsvector', 'tsquery', 'regclass', 'vector', 'xml', 'bit', 'varbit'
+	'text',
+	'varchar',
+	'bpchar',
+	'char',
+	'name',
+	'citext',
+	'uuid',
+	'date',
+	'time',
+	'timetz',
+	'timestamp',
+	'timestamptz',
+	'interval',
+	'bytea',
+	'inet',
+	'cidr',
+	'macaddr',
+	'money',
+	'tsvector',
+	'tsquery',
+	'regclass',
+	'vector',
+	'xml',
+	'bit',
+	'varbit'
 ]);
 
 function tsType(type: PgType): string {
 	if (type.element) return `${tsType(type.element)}[]`;
 	if (type.schema === SCHEMA && type.kind === 'e') return `Database['${SCHEMA}']['Enums']['${type.name}']`;
 	if (type.schema === SCHEMA && type.kind === 'c') {
-		return type.relation ? `Database['${SCHEMA}']['Tables']['${type.relation}']['Row']` : `Database['${SCHEMA}']['CompositeTypes']['${type.name}']`;
+		return type.relation
+			? `Database['${SCHEMA}']['Tables']['${type.relation}']['Row']`
+			: `Database['${SCHEMA}']['CompositeTypes']['${type.name}']`;
 	}
 	if (type.name === 'bool') return 'boolean';
 	if (NUMBER_TYPES.has(type.name)) return 'number';
@@ -45,7 +70,9 @@ function renderRelation(relation: Relation): string {
 	const insert = relation.columns.map((c) =>
 		c.readOnly ? `${key(c.name)}?: never` : `${key(c.name)}${optional(c) ? '?' : ''}: ${tsType(c.type)}${c.nullable ? ' | null' : ''}`
 	);
-	const update = relation.columns.map((c) => (c.readOnly ? `${key(c.name)}?: never` : `${key(c.name)}?: ${tsType(c.type)}${c.nullable ? ' | null' : ''}`));
+	const update = relation.columns.map((c) =>
+		c.readOnly ? `${key(c.name)}?: never` : `${key(c.name)}?: ${tsType(c.type)}${c.nullable ? ' | null' : ''}`
+	);
 	const relationships = relation.relationships.map((r) =>
 		objectType([
 			`foreignKeyName: ${quote(r.foreignKeyName)}`,

@@ -572,6 +572,18 @@ export type Database = {
 				}
 				Returns: Json
 			}
+			match_invitation_rows: {
+				Args: {
+					csv_rows: Json
+				}
+				Returns: {
+					line: number
+					client_id: string
+					client_name: string
+					contract_id: string
+					problem: Database['public']['Enums']['invitation_match_problem']
+				}[]
+			}
 			reissue_invitation_link: {
 				Args: {
 					p_invitation_id: string
@@ -611,6 +623,7 @@ export type Database = {
 			feedback_kind: 'complaint' | 'suggestion' | 'compliment'
 			feedback_status: 'new' | 'triaged' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'duplicate'
 			invitation_kind: 'personal' | 'campaign'
+			invitation_match_problem: 'client_not_found' | 'client_ambiguous' | 'contract_not_found'
 			requirement_priority: 'low' | 'medium' | 'high' | 'critical'
 			requirement_source: 'contract' | 'meeting' | 'complaint' | 'survey' | 'regulation' | 'other'
 			requirement_status: 'open' | 'in_progress' | 'met' | 'dropped'
@@ -645,6 +658,7 @@ export const Constants = {
 			feedback_kind: ['complaint', 'suggestion', 'compliment'],
 			feedback_status: ['new', 'triaged', 'in_progress', 'resolved', 'closed', 'rejected', 'duplicate'],
 			invitation_kind: ['personal', 'campaign'],
+			invitation_match_problem: ['client_not_found', 'client_ambiguous', 'contract_not_found'],
 			requirement_priority: ['low', 'medium', 'high', 'critical'],
 			requirement_source: ['contract', 'meeting', 'complaint', 'survey', 'regulation', 'other'],
 			requirement_status: ['open', 'in_progress', 'met', 'dropped'],

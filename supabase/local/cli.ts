@@ -1,19 +1,15 @@
-// `npm run dev`, `npm start`, `npm run stack` and `npm run db:reset`.
-// With the three Supabase variables set, the app uses that project and nothing local starts.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// `npm run dev`, `npm run demo`, `npm run stack` and `npm run db:reset`: the embedded stack, with the app in
+// dev mode or as the production build. With the three Supabase variables set, dev and demo use that project
+// and nothing local starts. `npm start` (production) is scripts/start.ts, which never starts this stack.
+import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startStack, defaultDataDir, PROJECT_ROOT, type Stack } from './stack.ts';
 import { stackEnv } from './env.ts';
+import { choosePort, missingSupabaseVars, serveBuild, stopTogether, waitUntilAnswering } from '../../scripts/serve-build.ts';
 
 const command = process.argv[2] ?? 'dev';
 const DEMO_CAMPAIGN_TOKEN = 'demo-campaign-2026';
-const SUPABASE_VARS = ['PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY'] as const;
-
-function usesExternalSupabase(): boolean {
-	return SUPABASE_VARS.every((name) => Boolean(process.env[name]));
-}
 
 function printEnv(env: Record<string, string>) {
 	for (const [name, value] of Object.entries(env)) console.log(`${name}=${value}`);
@@ -25,8 +21,32 @@ async function startLocal(): Promise<Stack> {
 	return stack;
 }
 
-function runApp(args: string[], env: Record<string, string>): ChildProcess {
-	return spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env }, cwd: PROJECT_ROOT });
+/** The local stack, unless all three Supabase variables point at a project; some but not all is a mistake. */
+async function supabaseFor(): Promise<{ stack?: Stack; env: Record<string, string> }> {
+	const missing = missingSupabaseVars();
+	if (missing.length === 0) return { env: {} };
+	if (missing.length < 3) {
+		throw new Error(
+			`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: set all three Supabase variables, or none for the local stack.`
+		);
+	}
+	const stack = await startLocal();
+	return { stack, env: stackEnv(stack) };
+}
+
+/** Vite's dev server on 5173 or the next free port (PORT when set, refused by name when taken). */
+async function startDev(env: Record<string, string>) {
+	const port = await choosePort({ preferred: 5173, host: '127.0.0.1', moveOnWhenTaken: true });
+	const appUrl = `http://localhost:${port}`;
+	const siteUrl = process.env.PUBLIC_SITE_URL ?? appUrl;
+	const vite = join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js');
+	const child = spawn(process.execPath, [vite, 'dev', '--port', String(port), '--strictPort'], {
+		stdio: 'inherit',
+		cwd: PROJECT_ROOT,
+		env: { ...process.env, ...env, PUBLIC_SITE_URL: siteUrl }
+	});
+	await waitUntilAnswering(appUrl, child);
+	return { child, appUrl, siteUrl };
 }
 
 async function main() {
@@ -37,46 +57,30 @@ async function main() {
 		console.error('Database reset: migrations and seed applied.');
 		return;
 	}
+	if (!['dev', 'demo', 'stack'].includes(command)) throw new Error(`Unknown command "${command}": use dev, demo, stack or reset.`);
 
-	let stack: Stack | undefined;
-	const env: Record<string, string> = {};
-	if (!usesExternalSupabase()) {
-		stack = await startLocal();
-		Object.assign(env, stackEnv(stack));
+	const { stack, env } = await supabaseFor();
+	if (command === 'stack') {
+		printEnv(env);
+		const stop = async () => {
+			await stack?.stop();
+			process.exit(0);
+		};
+		process.on('SIGINT', () => void stop());
+		process.on('SIGTERM', () => void stop());
+		return;
 	}
-
-	let app: ChildProcess | undefined;
-	const port = process.env.PORT ?? (command === 'dev' ? '5173' : '3000');
-	const siteUrl = process.env.PUBLIC_SITE_URL ?? `http://localhost:${port}`;
-	if (command === 'dev') {
-		app = runApp([join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'dev', '--port', port, '--strictPort'], { ...env, PUBLIC_SITE_URL: siteUrl });
-	} else if (command === 'start') {
-		if (!existsSync(join(PROJECT_ROOT, 'build/index.js'))) throw new Error('No production build: run `npm run build` first.');
-		// scripts/serve.ts wraps build/handler.js so that every response carries the security headers.
-		app = runApp([join(PROJECT_ROOT, 'scripts/serve.ts')], { ...env, PORT: port, ORIGIN: process.env.ORIGIN ?? siteUrl, PUBLIC_SITE_URL: siteUrl });
-	}
-	if (app) {
-		env.APP_URL = siteUrl;
-		env.PUBLIC_SITE_URL = siteUrl;
+	try {
+		const app = command === 'dev' ? await startDev(env) : await serveBuild(env, true);
+		const shown: Record<string, string> = { ...env, APP_URL: app.appUrl, PUBLIC_SITE_URL: app.siteUrl };
 		// The local seed's campaign link (survey, complaint and suggestion); never in a hosted project.
-		if (stack) env.DEMO_FEEDBACK_URL = `${siteUrl}/f/${DEMO_CAMPAIGN_TOKEN}`;
-	}
-	printEnv(env);
-
-	let stopping = false;
-	const shutdown = async (code: number) => {
-		if (stopping) return;
-		stopping = true;
-		if (app && app.exitCode === null) {
-			app.kill('SIGTERM');
-			await new Promise((resolve) => app!.once('exit', resolve));
-		}
+		if (stack) shown.DEMO_FEEDBACK_URL = `${app.siteUrl}/f/${DEMO_CAMPAIGN_TOKEN}`;
+		printEnv(shown);
+		stopTogether(app.child, async () => stack?.stop());
+	} catch (error) {
 		await stack?.stop();
-		process.exit(code);
-	};
-	process.on('SIGINT', () => void shutdown(0));
-	process.on('SIGTERM', () => void shutdown(0));
-	app?.on('exit', (code) => void shutdown(code ?? 0));
+		throw error;
+	}
 }
 
 main().catch((error: Error) => {

@@ -48,9 +48,7 @@ export function secretKey(jwtSecret: string): Uint8Array {
 
 /** Signs an HS256 JWT the way Supabase's API keys and GoTrue's access tokens are signed. */
 export async function signJwt(payload: Record<string, unknown>, jwtSecret: string): Promise<string> {
-	return new SignJWT(payload)
-		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-		.sign(secretKey(jwtSecret));
+	return new SignJWT(payload).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(secretKey(jwtSecret));
 }
 
 // Same payload shape as the Supabase CLI's keys; ten years is what the CLI gives them too.

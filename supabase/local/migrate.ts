@@ -89,10 +89,11 @@ export async function applyMigrations(db: pg.Client, dir: string): Promise<strin
 		const sql = await readFile(join(dir, file), 'utf8');
 		try {
 			await runInTransaction(db, sql, async () => {
-				await db.query(
-					'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
-					[version, name, [sql]]
-				);
+				await db.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
+					version,
+					name,
+					[sql]
+				]);
 			});
 		} catch (error) {
 			throw new MigrationError(file, explain(error as Error));

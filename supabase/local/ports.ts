@@ -22,3 +22,14 @@ export async function freePort(preferred = 0, host = '127.0.0.1'): Promise<numbe
 	if (!port) throw new Error('No free TCP port on ' + host);
 	return port;
 }
+
+/** Whether a server could listen on this port and host now. */
+export async function portIsFree(port: number, host: string): Promise<boolean> {
+	return (await tryListen(port, host)) !== null;
+}
+
+/** The first free port from `preferred` upwards, as Vite's dev server picks one. */
+export async function firstFreePortFrom(preferred: number, host: string, tries = 20): Promise<number> {
+	for (let port = preferred; port < preferred + tries; port++) if (await portIsFree(port, host)) return port;
+	throw new Error(`Ports ${preferred}-${preferred + tries - 1} are all in use on ${host}: set PORT to a free one.`);
+}

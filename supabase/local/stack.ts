@@ -8,6 +8,7 @@ import { freePort } from './ports.ts';
 import { startPostgres, connect, type PostgresHandle } from './postgres.ts';
 import { bootstrap, applyMigrations, applySeed, DEMO_LINKS_FILE } from './migrate.ts';
 import { startPostgrest, type PostgrestHandle } from './postgrest.ts';
+import { describeFallback, findPostgrest, type PostgrestBinary } from './postgrest-binary.ts';
 import { startGateway, type GatewayHandle } from './gateway.ts';
 import { startAuthServer, type AuthHandle } from './auth/server.ts';
 import { startRealtimeServer, type RealtimeHandle } from './realtime/server.ts';
@@ -34,6 +35,8 @@ export interface Stack {
 	anonKey: string;
 	serviceRoleKey: string;
 	jwtSecret: string;
+	/** The PostgREST executable it runs, and where that came from. */
+	postgrest: PostgrestBinary;
 	/** Milliseconds from the call to ready. */
 	startMs: number;
 	/** Operating-system processes the stack started (postgres, postgrest). */
@@ -47,11 +50,11 @@ export function defaultDataDir(): string {
 	return join(PROJECT_ROOT, '.data');
 }
 
-async function startServices(secrets: StackSecrets, host: string, postgres: PostgresHandle, log: (line: string) => void) {
+async function startServices(secrets: StackSecrets, host: string, postgres: PostgresHandle, binary: string, log: (line: string) => void) {
 	const authenticatorUrl = `postgresql://authenticator:${encodeURIComponent(secrets.authenticatorPassword)}@${host}:${postgres.port}/postgres`;
 	const [restPort, restAdminPort, authPort, realtimePort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
 	const [postgrest, auth, realtime] = await Promise.all([
-		startPostgrest({ port: restPort, adminPort: restAdminPort, host, dbUrl: authenticatorUrl, jwtSecret: secrets.jwtSecret, log }),
+		startPostgrest({ binary, port: restPort, adminPort: restAdminPort, host, dbUrl: authenticatorUrl, jwtSecret: secrets.jwtSecret, log }),
 		startAuthServer({ port: authPort, host, dbUrl: postgres.url, jwtSecret: secrets.jwtSecret, log }),
 		startRealtimeServer({ port: realtimePort, host, dbUrl: postgres.url, jwtSecret: secrets.jwtSecret, log })
 	]);
@@ -81,6 +84,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	await mkdir(dataDir, { recursive: true });
 	// The postgres OS user must be able to reach its pgdata inside this folder.
 	await chmod(dataDir, 0o755);
+	// Before anything starts, so a machine without PostgREST gets one line and nothing to clean up.
+	const postgrestBinary = findPostgrest();
+	const fallback = describeFallback(postgrestBinary);
+	if (fallback) console.error(fallback);
 	const secrets = await loadOrCreateSecrets(dataDir);
 	const keys = await makeApiKeys(secrets);
 	const watchdog = startWatchdog();
@@ -111,11 +118,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		try {
 			await applyMigrations(db, options.migrationsDir ?? join(PROJECT_ROOT, 'supabase/migrations'));
 			// The project's seed gets the demo links' fixed tokens, which only the embedded stack gives.
-			if (fresh) await applySeed(db, options.seedFile ?? join(PROJECT_ROOT, 'supabase/seed.sql'), options.seedFile ? [] : [DEMO_LINKS_FILE]);
+			if (fresh)
+				await applySeed(db, options.seedFile ?? join(PROJECT_ROOT, 'supabase/seed.sql'), options.seedFile ? [] : [DEMO_LINKS_FILE]);
 		} finally {
 			await db.end();
 		}
-		services = await startServices(secrets, host, postgres, log);
+		services = await startServices(secrets, host, postgres, postgrestBinary.path, log);
 		if (services.postgrest.child.pid) watchdog.watch(services.postgrest.child.pid);
 		const current = services;
 		gateway = await startGateway({
@@ -138,6 +146,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		anonKey: keys.anonKey,
 		serviceRoleKey: keys.serviceRoleKey,
 		jwtSecret: secrets.jwtSecret,
+		postgrest: postgrestBinary,
 		startMs: performance.now() - started,
 		childPids: () => [pgHandle.pid, running.postgrest.child.pid].filter((pid): pid is number => typeof pid === 'number'),
 		async restartRealtime() {

@@ -32,13 +32,30 @@ interface InvitationOptions {
 }
 
 /** A new invitation; answers the raw token for /f/<token>. */
-export async function createInvitation({ kind = 'campaign', survey = true, complaint = true, suggestion = true, expiresAt = null, usedUp = false }: InvitationOptions = {}) {
+export async function createInvitation({
+	kind = 'campaign',
+	survey = true,
+	complaint = true,
+	suggestion = true,
+	expiresAt = null,
+	usedUp = false
+}: InvitationOptions = {}) {
 	const token = uniqueToken('e2e');
 	const maxUses = kind === 'personal' ? 1 : null;
 	await sql(
 		`insert into public.survey_invitations (kind, survey_id, offers_complaint, offers_suggestion, token_hash, client_id, max_uses, use_count, expires_at, label)
 		 values ($1, $2, $3, $4, decode($5, 'hex'), $6, $7, $8, $9, 'e2e')`,
-		[kind, survey ? DEMO_SURVEY_ID : null, complaint, suggestion, sha256Hex(token), kind === 'personal' ? DEMO_CLIENT_ID : null, maxUses, usedUp ? 1 : 0, expiresAt]
+		[
+			kind,
+			survey ? DEMO_SURVEY_ID : null,
+			complaint,
+			suggestion,
+			sha256Hex(token),
+			kind === 'personal' ? DEMO_CLIENT_ID : null,
+			maxUses,
+			usedUp ? 1 : 0,
+			expiresAt
+		]
 	);
 	return token;
 }

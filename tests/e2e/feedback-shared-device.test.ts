@@ -5,8 +5,14 @@ import { countResponses, DEMO_CAMPAIGN_PATH, uniqueToken } from './feedback-db.t
 
 async function answerAndSend(page: Page, comment: string) {
 	await page.goto(DEMO_CAMPAIGN_PATH);
-	await page.getByRole('group', { name: /recomendaría/ }).getByRole('radio', { name: '10', exact: true }).check();
-	await page.getByRole('group', { name: /grado de satisfacción/ }).getByRole('radio', { name: '5', exact: true }).check();
+	await page
+		.getByRole('group', { name: /recomendaría/ })
+		.getByRole('radio', { name: '10', exact: true })
+		.check();
+	await page
+		.getByRole('group', { name: /grado de satisfacción/ })
+		.getByRole('radio', { name: '5', exact: true })
+		.check();
 	await page.getByLabel(/¿Qué podríamos mejorar\?/).fill(comment);
 	await page.getByRole('button', { name: 'Enviar respuestas' }).click();
 	await expect(page.getByRole('heading', { name: '¡Gracias por tus respuestas!' })).toBeVisible();

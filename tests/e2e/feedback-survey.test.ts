@@ -2,8 +2,14 @@ import { test, expect, type Page } from '@playwright/test';
 import { countResponses, DEMO_CAMPAIGN_PATH, uniqueToken } from './feedback-db.ts';
 
 async function answerDemoSurvey(page: Page, comment: string) {
-	await page.getByRole('group', { name: /recomendaría/ }).getByRole('radio', { name: '9', exact: true }).check();
-	await page.getByRole('group', { name: /grado de satisfacción/ }).getByRole('radio', { name: '4', exact: true }).check();
+	await page
+		.getByRole('group', { name: /recomendaría/ })
+		.getByRole('radio', { name: '9', exact: true })
+		.check();
+	await page
+		.getByRole('group', { name: /grado de satisfacción/ })
+		.getByRole('radio', { name: '4', exact: true })
+		.check();
 	await page.getByRole('checkbox', { name: 'Cumplimos los plazos' }).check();
 	await page.getByLabel(/¿Qué podríamos mejorar\?/).fill(comment);
 	await page.getByRole('button', { name: 'Enviar respuestas' }).click();
@@ -51,7 +57,10 @@ test.describe('with JavaScript disabled', () => {
 	test('a skipped required question comes back from the server with what was typed', { tag: '@phone' }, async ({ page }) => {
 		await page.goto(DEMO_CAMPAIGN_PATH);
 		const comment = 'Sin JavaScript y sin responder.';
-		await page.getByRole('group', { name: /grado de satisfacción/ }).getByRole('radio', { name: '2', exact: true }).check();
+		await page
+			.getByRole('group', { name: /grado de satisfacción/ })
+			.getByRole('radio', { name: '2', exact: true })
+			.check();
 		await page.getByLabel(/¿Qué podríamos mejorar\?/).fill(comment);
 		const [response] = await Promise.all([
 			page.waitForResponse((answer) => answer.request().method() === 'POST'),

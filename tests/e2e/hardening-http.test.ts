@@ -8,7 +8,13 @@ import fc from 'fast-check';
 import { sql } from './feedback-db.ts';
 import { attemptSignIn, signInAsStaff } from './staff-session.ts';
 
-const SECURITY_HEADERS = ['x-content-type-options', 'x-frame-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy'];
+const SECURITY_HEADERS = [
+	'x-content-type-options',
+	'x-frame-options',
+	'referrer-policy',
+	'permissions-policy',
+	'cross-origin-opener-policy'
+];
 
 function expectSecurityHeaders(response: APIResponse, what: string) {
 	const headers = response.headers();
@@ -32,7 +38,11 @@ test('every kind of response carries the security headers', async ({ request }) 
 	expectSecurityHeaders(await request.get('/no-such-page'), 'a 404');
 	expectSecurityHeaders(await request.get('/f/no-such-token'), 'an unknown link');
 	// A form action's redirect.
-	const action = await request.post('/lang', { form: { locale: 'en', next: '/' }, headers: { origin: new URL(page.url()).origin }, maxRedirects: 0 });
+	const action = await request.post('/lang', {
+		form: { locale: 'en', next: '/' },
+		headers: { origin: new URL(page.url()).origin },
+		maxRedirects: 0
+	});
 	expect(action.status()).toBe(303);
 	expectSecurityHeaders(action, 'an action redirect');
 });
@@ -44,7 +54,10 @@ test('the language switch returns only to this origin, whatever the next value h
 		'/\t/evil.example',
 		'/\r\n/evil.example',
 		'/\u0000',
-		...fc.sample(fc.array(tricky, { maxLength: 8 }).map((parts) => parts.join('')), 40)
+		...fc.sample(
+			fc.array(tricky, { maxLength: 8 }).map((parts) => parts.join('')),
+			40
+		)
 	];
 	for (const next of samples) {
 		const response = await request.post('/lang', { form: { locale: 'es', next }, headers: { origin }, maxRedirects: 0 });
@@ -89,7 +102,10 @@ test('after five wrong passwords even the right one waits', async ({ page }) => 
 			now(), '', '', '', '', '{"provider":"email","providers":["email"]}', '{}', now(), now())`,
 		[id, email]
 	);
-	await sql(`insert into public.staff_members (user_id, full_name, email, role) values ($1, 'Prueba de bloqueo', $2, 'agent')`, [id, email]);
+	await sql(`insert into public.staff_members (user_id, full_name, email, role) values ($1, 'Prueba de bloqueo', $2, 'agent')`, [
+		id,
+		email
+	]);
 	for (let attempt = 0; attempt < 5; attempt++) {
 		await attemptSignIn(page, email, `wrong-${attempt}`);
 		await expect(page.getByRole('alert')).toHaveText('El correo o la contraseña no son correctos.');
@@ -121,23 +137,33 @@ test('opening link pages is limited per address, without touching other addresse
 	expect(await getFrom(`127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(2, 255)}`, new URL('/t/guess', baseURL))).toBe(404);
 });
 
-test('a NUL character in a complaint is a field error (400), never "unavailable", on every try', { tag: '@phone' }, async ({ request, baseURL }) => {
-	const origin = new URL(baseURL!).origin;
-	const subject = `Nulo ${randomUUID()}`;
-	const post = (accept: string) =>
-		request.post('/f/demo-campaign-2026?/complaint', {
-			headers: { origin, accept },
-			form: { submission: 'AAAAAAAAAAAAAAAAAAAAAA', website: '', category: 'delivery', subject, description: 'La entrega llegó\u0000 rota.' },
-			maxRedirects: 0
-		});
-	for (let attempt = 0; attempt < 2; attempt++) {
-		// A form post without JavaScript gets the page again, with status 400.
-		expect((await post('text/html')).status()).toBe(400);
-		// The enhanced form (use:enhance) gets SvelteKit's JSON: a failure of status 400 naming the field.
-		const enhanced = await post('application/json');
-		const body = await enhanced.json();
-		expect(body).toMatchObject({ type: 'failure', status: 400 });
-		expect(body.data).toContain('description');
+test(
+	'a NUL character in a complaint is a field error (400), never "unavailable", on every try',
+	{ tag: '@phone' },
+	async ({ request, baseURL }) => {
+		const origin = new URL(baseURL!).origin;
+		const subject = `Nulo ${randomUUID()}`;
+		const post = (accept: string) =>
+			request.post('/f/demo-campaign-2026?/complaint', {
+				headers: { origin, accept },
+				form: {
+					submission: 'AAAAAAAAAAAAAAAAAAAAAA',
+					website: '',
+					category: 'delivery',
+					subject,
+					description: 'La entrega llegó\u0000 rota.'
+				},
+				maxRedirects: 0
+			});
+		for (let attempt = 0; attempt < 2; attempt++) {
+			// A form post without JavaScript gets the page again, with status 400.
+			expect((await post('text/html')).status()).toBe(400);
+			// The enhanced form (use:enhance) gets SvelteKit's JSON: a failure of status 400 naming the field.
+			const enhanced = await post('application/json');
+			const body = await enhanced.json();
+			expect(body).toMatchObject({ type: 'failure', status: 400 });
+			expect(body.data).toContain('description');
+		}
+		expect((await sql(`select count(*) as n from public.feedback_items where subject = $1`, [subject]))[0].n).toBe('0');
 	}
-	expect((await sql(`select count(*) as n from public.feedback_items where subject = $1`, [subject]))[0].n).toBe('0');
-});
+);

@@ -14,7 +14,9 @@ async function createClient(page: Page, name: string, accountManager: string) {
 	return page.url();
 }
 
-test('a manager records a client and its contract, delivers it and records acceptance; other roles see only what they may', async ({ page }) => {
+test('a manager records a client and its contract, delivers it and records acceptance; other roles see only what they may', async ({
+	page
+}) => {
 	// Four people sign in one after the other.
 	test.setTimeout(120_000);
 	const clientName = `Cliente prueba ${unique()}`;

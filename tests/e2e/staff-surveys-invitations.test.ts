@@ -54,7 +54,10 @@ test('a campaign link is shown once, and its QR code downloads decode to exactly
 
 	const link = await page.getByTestId('issued-link').inputValue();
 	expect(link).toMatch(new RegExp(`^${baseURL}/f/[A-Za-z0-9_-]{22}$`));
-	await expect(page.getByRole('link', { name: 'Enviar por WhatsApp' })).toHaveAttribute('href', new RegExp(`^https://wa\\.me/\\?text=.*${encodeURIComponent(link).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+	await expect(page.getByRole('link', { name: 'Enviar por WhatsApp' })).toHaveAttribute(
+		'href',
+		new RegExp(`^https://wa\\.me/\\?text=.*${encodeURIComponent(link).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+	);
 	await expect(page.getByRole('link', { name: 'Enviar por correo' })).toHaveAttribute('href', /^mailto:\?subject=/);
 	await expectNoAxeViolations(page);
 
@@ -67,7 +70,10 @@ test('a campaign link is shown once, and its QR code downloads decode to exactly
 	expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link);
 
 	// The poster opens in a new tab with the same code.
-	const [poster] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Póster A4 para imprimir' }).click()]);
+	const [poster] = await Promise.all([
+		page.context().waitForEvent('page'),
+		page.getByRole('button', { name: 'Póster A4 para imprimir' }).click()
+	]);
 	await expect(poster.getByTestId('qr-poster')).toContainText(link);
 	await expect(poster.getByTestId('qr-poster')).toContainText('¿Qué tal lo hemos hecho?');
 	await expect(poster.getByTestId('qr-poster')).toContainText('How did we do?');
@@ -104,9 +110,9 @@ test('bulk links from a CSV: the preview shows unmatched rows, and only matched 
 	await signInAsStaff(page, 'manager@demo.local');
 	await expect(page).toHaveURL(/\/staff$/);
 	await page.goto('/staff/invitations/bulk');
-	await page.getByLabel('Filas CSV').fill(
-		['NIF;Contrato;Caduca', 'B46123457;;31/12/2030', 'clinica san rafael s.l.p.', `${nobody};;`, 'A39234561;;30/02/2030'].join('\n')
-	);
+	await page
+		.getByLabel('Filas CSV')
+		.fill(['NIF;Contrato;Caduca', 'B46123457;;31/12/2030', 'clinica san rafael s.l.p.', `${nobody};;`, 'A39234561;;30/02/2030'].join('\n'));
 	await page.getByLabel('Presentar una queja').check();
 	await page.getByRole('button', { name: 'Ver la vista previa' }).click();
 

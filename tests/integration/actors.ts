@@ -55,7 +55,12 @@ export async function deleteTestUsers(users: TestUser[]): Promise<void> {
 }
 
 /** Makes `user` a staff member, as an admin would, straight in the database. */
-export async function enrolStaff(db: pg.Client, user: TestUser, role: Database['public']['Enums']['staff_role'], active = true): Promise<void> {
+export async function enrolStaff(
+	db: pg.Client,
+	user: TestUser,
+	role: Database['public']['Enums']['staff_role'],
+	active = true
+): Promise<void> {
 	await db.query('insert into public.staff_members (user_id, full_name, email, role, active) values ($1, $2, $3, $4, $5)', [
 		user.id,
 		`Persona de prueba ${user.email.slice(0, 8)}`,

@@ -13,7 +13,10 @@ describe('admin create-user validation', () => {
 			'a b@x.x',
 			'a@-x.x',
 			'a@x..x',
-			...fc.sample(fc.tuple(fc.stringMatching(/^[a-z]{1,5}$/), special).map(([local, bad]) => `${local}${bad}x@x.example`), 8)
+			...fc.sample(
+				fc.tuple(fc.stringMatching(/^[a-z]{1,5}$/), special).map(([local, bad]) => `${local}${bad}x@x.example`),
+				8
+			)
 		];
 		for (const email of malformed) {
 			const { data, error } = await serviceClient().auth.admin.createUser({ email, password: 'correct-horse-1' });

@@ -40,7 +40,11 @@ describe('auth admin API', () => {
 		const { email } = await createUser();
 		const { data, error } = await serviceClient().auth.admin.createUser({ email: email.toUpperCase(), password: PASSWORD });
 		expect(data.user).toBeNull();
-		expect(error).toMatchObject({ status: 422, code: 'email_exists', message: 'A user with this email address has already been registered' });
+		expect(error).toMatchObject({
+			status: 422,
+			code: 'email_exists',
+			message: 'A user with this email address has already been registered'
+		});
 	});
 
 	it('refuses a weak password with its reasons', async () => {
@@ -59,7 +63,9 @@ describe('auth admin API', () => {
 		expect(total).toBeGreaterThanOrEqual(3);
 		// auth-js keeps only the first digit of each page number, so the Link header is checked raw.
 		const raw = await fetch(`${apiUrl()}/auth/v1/admin/users?page=1&per_page=2`, { headers: { apikey: serviceRoleKey() } });
-		expect(raw.headers.get('link')).toMatch(/^<http:\/\/[^>]+\/auth\/v1\/admin\/users\?page=2&per_page=2>; rel="next", <[^>]+\?page=(\d+)&per_page=2>; rel="last"$/);
+		expect(raw.headers.get('link')).toMatch(
+			/^<http:\/\/[^>]+\/auth\/v1\/admin\/users\?page=2&per_page=2>; rel="next", <[^>]+\?page=(\d+)&per_page=2>; rel="last"$/
+		);
 		expect(Number(raw.headers.get('x-total-count'))).toBeGreaterThanOrEqual(total);
 		const lastPage = Number(/page=(\d+)&per_page=2>; rel="last"/.exec(raw.headers.get('link')!)![1]);
 		expect(lastPage).toBeGreaterThanOrEqual(Math.ceil(total / 2));
@@ -119,7 +125,10 @@ describe('auth admin API', () => {
 
 	it('updates metadata and bans through PUT /admin/users/{id}', async () => {
 		const { email, user } = await createUser({ user_metadata: { a: 1, b: 2 } });
-		const { data, error } = await serviceClient().auth.admin.updateUserById(user.id, { user_metadata: { b: null, c: 3 }, ban_duration: '24h' });
+		const { data, error } = await serviceClient().auth.admin.updateUserById(user.id, {
+			user_metadata: { b: null, c: 3 },
+			ban_duration: '24h'
+		});
 		expect(error).toBeNull();
 		expect(data.user?.user_metadata).toEqual({ a: 1, c: 3 });
 		expect(Date.parse((data.user as { banned_until?: string }).banned_until!)).toBeGreaterThan(Date.now() + 23 * 3600_000);

@@ -17,7 +17,9 @@ async function signedIn(metadata: Record<string, unknown> = {}) {
 }
 
 const getUserRaw = (accessToken: string) =>
-	fetch(`${apiUrl()}/auth/v1/user`, { headers: { apikey: anonKey(), authorization: `Bearer ${accessToken}`, 'x-supabase-api-version': '2024-01-01' } });
+	fetch(`${apiUrl()}/auth/v1/user`, {
+		headers: { apikey: anonKey(), authorization: `Bearer ${accessToken}`, 'x-supabase-api-version': '2024-01-01' }
+	});
 
 describe('password sign-in', () => {
 	it('returns a session whose access token carries GoTrue claims', async () => {
@@ -47,7 +49,10 @@ describe('password sign-in', () => {
 
 	it('gives the same invalid_credentials for a wrong password and an unknown user', async () => {
 		const { email } = await signedIn();
-		for (const attempt of [{ email, password: 'wrong-password' }, { email: `${crypto.randomUUID()}@test.local`, password: PASSWORD }]) {
+		for (const attempt of [
+			{ email, password: 'wrong-password' },
+			{ email: `${crypto.randomUUID()}@test.local`, password: PASSWORD }
+		]) {
 			const { data, error } = await anonClient().auth.signInWithPassword(attempt);
 			expect(data.session).toBeNull();
 			expect(error).toMatchObject({ status: 400, code: 'invalid_credentials', message: 'Invalid login credentials' });
@@ -99,7 +104,9 @@ describe('refresh tokens', () => {
 		const { session } = await signedIn();
 		const db = await superuser();
 		try {
-			await db.query(`update auth.sessions set created_at = now() - interval '8 days' where id = $1`, [decodeJwt(session.access_token).session_id]);
+			await db.query(`update auth.sessions set created_at = now() - interval '8 days' where id = $1`, [
+				decodeJwt(session.access_token).session_id
+			]);
 		} finally {
 			await db.end();
 		}
@@ -115,7 +122,9 @@ describe('refresh tokens', () => {
 	it('lets two concurrent refreshes of the same token both succeed with the same new token, and keeps the session', async () => {
 		const { session } = await signedIn();
 		// Separate clients: one client would merge the two calls into one request.
-		const results = await Promise.all([anonClient(), anonClient()].map((client) => client.auth.refreshSession({ refresh_token: session.refresh_token })));
+		const results = await Promise.all(
+			[anonClient(), anonClient()].map((client) => client.auth.refreshSession({ refresh_token: session.refresh_token }))
+		);
 		expect(results.map((result) => result.error)).toEqual([null, null]);
 		const [a, b] = results.map((result) => result.data.session!.refresh_token);
 		expect(a).toBe(b);

@@ -26,7 +26,10 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 describe('sign-in throttling in the local Auth server', () => {
 	it('refuses even the right password once an e-mail has had 10 wrong ones, with 429 over_request_rate_limit', async () => {
 		const email = await newUser();
-		const wrong = fc.sample(fc.string({ minLength: 1, maxLength: 30 }).filter((guess) => guess !== PASSWORD), 10);
+		const wrong = fc.sample(
+			fc.string({ minLength: 1, maxLength: 30 }).filter((guess) => guess !== PASSWORD),
+			10
+		);
 		for (const guess of wrong) expect((await signIn(email, guess)).error).toMatchObject({ code: 'invalid_credentials' });
 		const right = await signIn(email, PASSWORD);
 		expect(right.error).toMatchObject({ status: 429, code: 'over_request_rate_limit' });

@@ -24,8 +24,15 @@ describe('auth wire format', () => {
 		const legacy = await auth('/token?grant_type=password', init);
 		expect(legacy.status).toBe(400);
 		expect(legacy.headers.get('x-sb-error-code')).toBe('bad_json');
-		expect(await legacy.json()).toMatchObject({ code: 400, error_code: 'bad_json', msg: expect.stringContaining('Could not parse request body as JSON') });
-		const versioned = await auth('/token?grant_type=password', { ...init, headers: { ...init.headers, 'x-supabase-api-version': '2024-01-01' } });
+		expect(await legacy.json()).toMatchObject({
+			code: 400,
+			error_code: 'bad_json',
+			msg: expect.stringContaining('Could not parse request body as JSON')
+		});
+		const versioned = await auth('/token?grant_type=password', {
+			...init,
+			headers: { ...init.headers, 'x-supabase-api-version': '2024-01-01' }
+		});
 		expect(versioned.status).toBe(400);
 		expect(versioned.headers.get('x-supabase-api-version')).toBe('2024-01-01');
 		expect(versioned.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('x-supabase-api-version');
@@ -79,7 +86,8 @@ describe('@supabase/ssr cookies', () => {
 		const jar = new Map<string, string>();
 		const cookies = {
 			getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-			setAll: (list: { name: string; value: string }[]) => list.forEach(({ name, value }) => (value ? jar.set(name, value) : jar.delete(name)))
+			setAll: (list: { name: string; value: string }[]) =>
+				list.forEach(({ name, value }) => (value ? jar.set(name, value) : jar.delete(name)))
 		};
 		const writer = createServerClient(apiUrl(), anonKey(), { cookies });
 		const signIn = await writer.auth.signInWithPassword({ email, password: PASSWORD });
@@ -87,7 +95,9 @@ describe('@supabase/ssr cookies', () => {
 		const name = `sb-${new URL(apiUrl()).hostname.split('.')[0]}-auth-token`;
 		const value = jar.get(name);
 		expect(value).toMatch(/^base64-/);
-		expect(JSON.parse(Buffer.from(value!.slice('base64-'.length), 'base64url').toString('utf8'))).toMatchObject({ refresh_token: signIn.data.session!.refresh_token });
+		expect(JSON.parse(Buffer.from(value!.slice('base64-'.length), 'base64url').toString('utf8'))).toMatchObject({
+			refresh_token: signIn.data.session!.refresh_token
+		});
 		const reader = createServerClient(apiUrl(), anonKey(), { cookies: { getAll: cookies.getAll, setAll: () => {} } });
 		const { data, error } = await reader.auth.getUser();
 		expect(error).toBeNull();

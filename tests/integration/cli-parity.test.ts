@@ -33,8 +33,14 @@ describe('Supabase CLI parity', () => {
 		// seed.sql and every feature's seeds/*.sql, as config.toml's sql_paths lists them.
 		const seedsDir = join(PROJECT_ROOT, 'supabase/seeds');
 		const extra = (await readdir(seedsDir).catch(() => [] as string[])).filter((file) => file.endsWith('.sql')).sort();
-		const seed = (await Promise.all([join(PROJECT_ROOT, 'supabase/seed.sql'), ...extra.map((file) => join(seedsDir, file))].map((file) => readFile(file, 'utf8')))).join('\n;\n');
-		const preparable = statements(seed).filter((statement) => /^(?:--.*\n|\s)*(insert|update|delete|select|with|values)\b/i.test(statement));
+		const seed = (
+			await Promise.all(
+				[join(PROJECT_ROOT, 'supabase/seed.sql'), ...extra.map((file) => join(seedsDir, file))].map((file) => readFile(file, 'utf8'))
+			)
+		).join('\n;\n');
+		const preparable = statements(seed).filter((statement) =>
+			/^(?:--.*\n|\s)*(insert|update|delete|select|with|values)\b/i.test(statement)
+		);
 		expect(preparable.length).toBeGreaterThan(5);
 		const db = await superuser();
 		try {

@@ -10,7 +10,13 @@ function postChunked(path: string, totalBytes: number): Promise<number> {
 	const url = new URL(path, apiUrl());
 	return new Promise((resolve, reject) => {
 		const req = request(
-			{ host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'POST', headers: { apikey: anonKey(), 'content-type': 'application/json' } },
+			{
+				host: url.hostname,
+				port: url.port,
+				path: url.pathname + url.search,
+				method: 'POST',
+				headers: { apikey: anonKey(), 'content-type': 'application/json' }
+			},
 			(res) => {
 				res.resume();
 				resolve(res.statusCode ?? 0);

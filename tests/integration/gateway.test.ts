@@ -10,7 +10,10 @@ describe('gateway', () => {
 	});
 
 	it('refuses an apikey it does not know, even one signed with another secret', async () => {
-		const forged = await signJwt({ role: 'service_role', exp: Math.floor(Date.now() / 1000) + 60 }, 'another-secret-another-secret-another-secret');
+		const forged = await signJwt(
+			{ role: 'service_role', exp: Math.floor(Date.now() / 1000) + 60 },
+			'another-secret-another-secret-another-secret'
+		);
 		const response = await fetch(`${apiUrl()}/rest/v1/`, { headers: { apikey: forged } });
 		expect(response.status).toBe(401);
 		expect(await response.json()).toEqual({ message: 'Invalid authentication credentials' });

@@ -56,7 +56,10 @@ describe('migration runner', () => {
 	it('applies every migration once, then the seed, on a fresh database', async () => {
 		const stack = await start();
 		try {
-			const versions = await query<{ version: string }>(stack.dbUrl, 'select version from supabase_migrations.schema_migrations order by version');
+			const versions = await query<{ version: string }>(
+				stack.dbUrl,
+				'select version from supabase_migrations.schema_migrations order by version'
+			);
 			expect(versions.map((row) => row.version)).toEqual(['20260101000000', '20260102000000']);
 			expect(await query(stack.dbUrl, 'select id, label from public.first_table')).toEqual([{ id: 1, label: 'seeded' }]);
 		} finally {
@@ -81,7 +84,10 @@ describe('migration runner', () => {
 		const stack = await start();
 		try {
 			expect(await query(stack.dbUrl, "select to_regclass('public.half_done') as t")).toEqual([{ t: null }]);
-			const versions = await query<{ version: string }>(stack.dbUrl, 'select version from supabase_migrations.schema_migrations order by version');
+			const versions = await query<{ version: string }>(
+				stack.dbUrl,
+				'select version from supabase_migrations.schema_migrations order by version'
+			);
 			expect(versions.map((row) => row.version)).toEqual(['20260101000000', '20260102000000']);
 			// A second start keeps the data and does not run the seed again.
 			expect(await query(stack.dbUrl, 'select id, label from public.first_table')).toEqual([{ id: 1, label: 'seeded' }]);

@@ -65,7 +65,10 @@ describe.each(ROLES)('$role: the screens offer exactly what RLS allows', ({ key,
 	}
 
 	it('add a client', async () => {
-		const { data, error } = await client.from('clients').insert({ name: `Espejo alta ${crypto.randomUUID()}` }).select('id');
+		const { data, error } = await client
+			.from('clients')
+			.insert({ name: `Espejo alta ${crypto.randomUUID()}` })
+			.select('id');
 		if (data?.[0]) clientIds.push(data[0].id);
 		expect(error === null).toBe(can.createClient(staff));
 	});

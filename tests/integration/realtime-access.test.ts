@@ -48,7 +48,10 @@ describe('realtime access', () => {
 		await fx.db.query(`insert into public.${name} (owner, team, body) values ($1, 'red', 'second')`, [alice]);
 		expect((await bobFeed.event((p) => p.new.body === 'second')).payload.new.team).toBe('red');
 
-		const forged = await signJwt({ sub: bob, role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 60 }, 'not-the-secret-not-the-secret-not-the-secret');
+		const forged = await signJwt(
+			{ sub: bob, role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 60 },
+			'not-the-secret-not-the-secret-not-the-secret'
+		);
 		await bobUser.setToken(forged);
 		await bobFeed.until(() => (bobFeed.statuses.includes('CLOSED') ? true : undefined), 'the channel to close');
 		expect(bobFeed.system).toContainEqual({ extension: 'system', status: 'error', message: 'Invalid token', channel: expect.any(String) });

@@ -1,7 +1,7 @@
 // Broadcast through the gateway with the real supabase-js client on its default settings
 // (protocol 2.0.0, whose serializer sends broadcasts as binary frames), the byte layout
 // itself on bare sockets, and the REST endpoints behind channel.httpSend().
-/* eslint-disable @typescript-eslint/no-explicit-any -- Phoenix frames and change payloads are untyped JSON these tests pick apart. */
+
 import { describe, it, expect } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';

@@ -1,6 +1,6 @@
 // A supabase-js channel for Broadcast tests: every broadcast, status and system message
 // is recorded and can be awaited.
-/* eslint-disable @typescript-eslint/no-explicit-any -- Phoenix frames and change payloads are untyped JSON these tests pick apart. */
+
 import type { SupabaseClient, RealtimeChannel } from '@supabase/supabase-js';
 import { waiter } from './realtime-listen.ts';
 

@@ -1,7 +1,7 @@
 // The per-socket limits hosted Realtime enforces: channels per socket, joins per second,
 // and closing sockets that miss heartbeats. Each test runs its own Realtime server on the
 // test database with limits short enough not to wait for.
-/* eslint-disable @typescript-eslint/no-explicit-any -- Phoenix frames and change payloads are untyped JSON these tests pick apart. */
+
 import { describe, it, expect, afterEach } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';

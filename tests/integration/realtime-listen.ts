@@ -1,6 +1,6 @@
 // A supabase-js channel whose change events, statuses and system messages
 // are recorded and can be awaited.
-/* eslint-disable @typescript-eslint/no-explicit-any -- Phoenix frames and change payloads are untyped JSON these tests pick apart. */
+
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient, RealtimeChannel } from '@supabase/supabase-js';
 

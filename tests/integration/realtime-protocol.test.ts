@@ -56,16 +56,29 @@ afterAll(async () => {
 describe('realtime protocol', () => {
 	it('survives garbage frames and still answers heartbeats, in both vsn', async () => {
 		const socket = await open();
-		for (const garbage of ['not json', '[1,2]', '{"topic":5}', 'null', '[null,null,"x","phx_join","payload"]', '[{},{},{},{},{}]']) socket.send(garbage);
+		for (const garbage of ['not json', '[1,2]', '{"topic":5}', 'null', '[null,null,"x","phx_join","payload"]', '[{},{},{},{},{}]'])
+			socket.send(garbage);
 		socket.ws.send(Buffer.from([0, 1, 2, 255]));
 		socket.send([null, '1', 'realtime:nowhere', 'access_token', { access_token: 'x' }]);
-		expect(await socket.next(replyTo('1'))).toEqual([null, '1', 'realtime:nowhere', 'phx_reply', { status: 'error', response: { reason: 'unmatched topic' } }]);
+		expect(await socket.next(replyTo('1'))).toEqual([
+			null,
+			'1',
+			'realtime:nowhere',
+			'phx_reply',
+			{ status: 'error', response: { reason: 'unmatched topic' } }
+		]);
 		socket.send([null, '2', 'phoenix', 'heartbeat', {}]);
 		expect(await socket.next(replyTo('2'))).toEqual([null, '2', 'phoenix', 'phx_reply', { status: 'ok', response: {} }]);
 
 		const v1 = await open('1.0.0');
 		v1.send({ topic: 'phoenix', event: 'heartbeat', payload: {}, ref: '7', join_ref: null });
-		expect(await v1.next((frame) => frame.ref === '7')).toEqual({ join_ref: null, ref: '7', topic: 'phoenix', event: 'phx_reply', payload: { status: 'ok', response: {} } });
+		expect(await v1.next((frame) => frame.ref === '7')).toEqual({
+			join_ref: null,
+			ref: '7',
+			topic: 'phoenix',
+			event: 'phx_reply',
+			payload: { status: 'ok', response: {} }
+		});
 	});
 
 	it('refuses joins whose token is forged, expired or lacks role and exp', async () => {
@@ -91,23 +104,51 @@ describe('realtime protocol', () => {
 			{ event: 'INSERT', schema: 'public', table: name, filter: 'body=eq.x' },
 			{ event: '*', schema: 'public', table: name }
 		];
-		socket.send(join('5', 'realtime:raw', { config: { broadcast: { ack: false, self: false }, presence: { key: '', enabled: false }, postgres_changes: bindings, private: false }, access_token: await userToken(jwtSecret(), alice) }));
+		socket.send(
+			join('5', 'realtime:raw', {
+				config: {
+					broadcast: { ack: false, self: false },
+					presence: { key: '', enabled: false },
+					postgres_changes: bindings,
+					private: false
+				},
+				access_token: await userToken(jwtSecret(), alice)
+			})
+		);
 		const reply = await socket.next(replyTo('5'));
 		expect(reply[4].status).toBe('ok');
 		const echoed = reply[4].response.postgres_changes;
 		expect(echoed).toEqual(bindings.map((binding) => ({ ...binding, id: expect.any(Number) })));
 		const ids = echoed.map((binding: any) => binding.id);
 		expect(ids.every((id: number) => Number.isInteger(id) && id > 0) && ids[0] !== ids[1]).toBe(true);
-		expect(await socket.next((frame) => frame[3] === 'system')).toEqual(['5', null, 'realtime:raw', 'system', { extension: 'postgres_changes', status: 'ok', message: 'Subscribed to PostgreSQL', channel: 'raw' }]);
+		expect(await socket.next((frame) => frame[3] === 'system')).toEqual([
+			'5',
+			null,
+			'realtime:raw',
+			'system',
+			{ extension: 'postgres_changes', status: 'ok', message: 'Subscribed to PostgreSQL', channel: 'raw' }
+		]);
 
 		await db.query(`insert into public.${name} (owner, body, meta) values ($1, 'x', '[1]')`, [alice]);
 		const change = await socket.next((frame) => frame[3] === 'postgres_changes');
 		expect(change.slice(0, 3)).toEqual([null, null, 'realtime:raw']);
 		expect(change[4].ids.sort()).toEqual([...ids].sort());
-		expect(change[4].data).toMatchObject({ schema: 'public', table: name, type: 'INSERT', errors: null, record: { body: 'x', meta: [1], done: false } });
+		expect(change[4].data).toMatchObject({
+			schema: 'public',
+			table: name,
+			type: 'INSERT',
+			errors: null,
+			record: { body: 'x', meta: [1], done: false }
+		});
 		expect(change[4].data.columns).toEqual([
-			{ name: 'id', type: 'int8' }, { name: 'owner', type: 'uuid' }, { name: 'team', type: 'text' }, { name: 'body', type: 'text' },
-			{ name: 'score', type: 'int4' }, { name: 'meta', type: 'jsonb' }, { name: 'done', type: 'bool' }, { name: 'created_at', type: 'timestamptz' }
+			{ name: 'id', type: 'int8' },
+			{ name: 'owner', type: 'uuid' },
+			{ name: 'team', type: 'text' },
+			{ name: 'body', type: 'text' },
+			{ name: 'score', type: 'int4' },
+			{ name: 'meta', type: 'jsonb' },
+			{ name: 'done', type: 'bool' },
+			{ name: 'created_at', type: 'timestamptz' }
 		]);
 
 		socket.send(['5', '6', 'realtime:raw', 'phx_leave', {}]);
@@ -118,10 +159,21 @@ describe('realtime protocol', () => {
 	it('closes the channel when its token expires', async () => {
 		const socket = await open();
 		const exp = Math.floor(Date.now() / 1000) + 2;
-		socket.send(join('9', 'realtime:expiring', { config: { postgres_changes: [] }, access_token: await signJwt({ sub: randomUUID(), role: 'authenticated', exp }, jwtSecret()) }));
+		socket.send(
+			join('9', 'realtime:expiring', {
+				config: { postgres_changes: [] },
+				access_token: await signJwt({ sub: randomUUID(), role: 'authenticated', exp }, jwtSecret())
+			})
+		);
 		expect((await socket.next(replyTo('9')))[4].status).toBe('ok');
 		const system = await socket.next((frame) => frame[3] === 'system', 4000);
-		expect(system).toEqual(['9', null, 'realtime:expiring', 'system', { extension: 'system', status: 'error', message: 'Token has expired 0 seconds ago', channel: 'expiring' }]);
+		expect(system).toEqual([
+			'9',
+			null,
+			'realtime:expiring',
+			'system',
+			{ extension: 'system', status: 'error', message: 'Token has expired 0 seconds ago', channel: 'expiring' }
+		]);
 		expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000);
 		expect(await socket.next((frame) => frame[3] === 'phx_close')).toEqual(['9', '9', 'realtime:expiring', 'phx_close', {}]);
 	});

@@ -37,7 +37,10 @@ describe('realtime restart', () => {
 		await db.query(`insert into public.${name} (owner, body) values ($1, 'before')`, [alice]);
 		await feed.event((p) => p.new.body === 'before');
 
-		const slots = async () => (await db.query(`select slot_name from pg_replication_slots where slot_name like 'realtime_local_%'`)).rows.map((row) => row.slot_name);
+		const slots = async () =>
+			(await db.query(`select slot_name from pg_replication_slots where slot_name like 'realtime_local_%'`)).rows.map(
+				(row) => row.slot_name
+			);
 		const [before] = await slots();
 		await stack.restartRealtime();
 		// The stopped server dropped its slot; the new one made its own.

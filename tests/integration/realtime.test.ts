@@ -22,8 +22,25 @@ describe('realtime postgres_changes', () => {
 		const committed = performance.now();
 		const insert = await feed.event((p) => p.eventType === 'INSERT');
 		expect(insert.at - committed).toBeLessThan(1000);
-		const row = { id: Number(rows[0].id), owner: alice, team: null, body: 'hello', score: 7, meta: { tags: ['a'], n: 1 }, done: false, created_at: rows[0].created_at };
-		expect(insert.payload).toEqual({ schema: 'public', table: name, commit_timestamp: expect.stringMatching(ISO_MS), eventType: 'INSERT', new: row, old: {}, errors: null });
+		const row = {
+			id: Number(rows[0].id),
+			owner: alice,
+			team: null,
+			body: 'hello',
+			score: 7,
+			meta: { tags: ['a'], n: 1 },
+			done: false,
+			created_at: rows[0].created_at
+		};
+		expect(insert.payload).toEqual({
+			schema: 'public',
+			table: name,
+			commit_timestamp: expect.stringMatching(ISO_MS),
+			eventType: 'INSERT',
+			new: row,
+			old: {},
+			errors: null
+		});
 		expect(Math.abs(Date.parse(insert.payload.commit_timestamp) - Date.now())).toBeLessThan(5000);
 
 		await fx.db.query(`update public.${name} set body = 'edited', done = true where id = $1`, [rows[0].id]);
@@ -39,8 +56,21 @@ describe('realtime postgres_changes', () => {
 		const deletedAt = performance.now();
 		const removal = await feed.event((p) => p.eventType === 'DELETE');
 		expect(removal.at - deletedAt).toBeLessThan(1000);
-		expect(removal.payload).toEqual({ schema: 'public', table: name, commit_timestamp: expect.stringMatching(ISO_MS), eventType: 'DELETE', new: {}, old: { id: row.id }, errors: null });
-		expect(feed.system).toContainEqual({ extension: 'postgres_changes', status: 'ok', message: 'Subscribed to PostgreSQL', channel: expect.any(String) });
+		expect(removal.payload).toEqual({
+			schema: 'public',
+			table: name,
+			commit_timestamp: expect.stringMatching(ISO_MS),
+			eventType: 'DELETE',
+			new: {},
+			old: { id: row.id },
+			errors: null
+		});
+		expect(feed.system).toContainEqual({
+			extension: 'postgres_changes',
+			status: 'ok',
+			message: 'Subscribed to PostgreSQL',
+			channel: expect.any(String)
+		});
 	});
 
 	it('with replica identity full sends the old row of an UPDATE, but only the key of a DELETE under RLS', async () => {
@@ -62,14 +92,27 @@ describe('realtime postgres_changes', () => {
 		const name = await fx.table();
 		const alice = randomUUID();
 		const { client } = await fx.user(alice);
-		const feed = await listen(client, name, [{ event: 'INSERT', filter: 'body=eq.keep' }, { event: 'INSERT', filter: 'score=gt.9' }, { event: 'INSERT', filter: 'body=in.(x,"a,b")' }]);
+		const feed = await listen(client, name, [
+			{ event: 'INSERT', filter: 'body=eq.keep' },
+			{ event: 'INSERT', filter: 'score=gt.9' },
+			{ event: 'INSERT', filter: 'body=in.(x,"a,b")' }
+		]);
 		await feed.subscribed;
-		for (const [body, score] of [['skip', 2], ['keep', 3], ['other', 10], ['a,b', 1]] as const) {
+		for (const [body, score] of [
+			['skip', 2],
+			['keep', 3],
+			['other', 10],
+			['a,b', 1]
+		] as const) {
 			await fx.db.query(`insert into public.${name} (owner, body, score) values ($1, $2, $3)`, [alice, body, score]);
 		}
 		await feed.event((p) => p.new.body === 'a,b');
 		await settle(300);
-		expect(feed.received.map((r) => [r.index, r.payload.new.body])).toEqual([[0, 'keep'], [1, 'other'], [2, 'a,b']]);
+		expect(feed.received.map((r) => [r.index, r.payload.new.body])).toEqual([
+			[0, 'keep'],
+			[1, 'other'],
+			[2, 'a,b']
+		]);
 
 		const bad = await listen(client, name, [{ event: 'INSERT', filter: 'score=eq.not-a-number' }]);
 		await expect(bad.subscribed).rejects.toThrow(/invalid input syntax for type integer/);
@@ -106,7 +149,9 @@ describe('realtime postgres_changes', () => {
 		}
 		latencies.sort((a, b) => a - b);
 		const median = (latencies[9] + latencies[10]) / 2;
-		console.log(`realtime delivery latency over 20 inserts: median ${median.toFixed(1)} ms, min ${latencies[0].toFixed(1)} ms, max ${latencies[19].toFixed(1)} ms`);
+		console.log(
+			`realtime delivery latency over 20 inserts: median ${median.toFixed(1)} ms, min ${latencies[0].toFixed(1)} ms, max ${latencies[19].toFixed(1)} ms`
+		);
 		expect(median).toBeLessThan(500);
 	});
 });

@@ -22,10 +22,32 @@ describe('safeNextPath', () => {
 	}
 
 	// Strings built from the characters redirect tricks are made of, plus any Unicode.
-	const tricky = fc.constantFrom('/', '\\', '\t', '\n', '\r', ' ', '\u0000', '\u001f', '\u007f', '.', ':', '@', '%09', '%2F', '?', '#', 'evil.example', 'http:', 'ñ');
+	const tricky = fc.constantFrom(
+		'/',
+		'\\',
+		'\t',
+		'\n',
+		'\r',
+		' ',
+		'\u0000',
+		'\u001f',
+		'\u007f',
+		'.',
+		':',
+		'@',
+		'%09',
+		'%2F',
+		'?',
+		'#',
+		'evil.example',
+		'http:',
+		'ñ'
+	);
 	const candidate = fc.oneof(
 		fc.array(tricky, { maxLength: 12 }).map((parts) => parts.join('')),
-		fc.tuple(fc.array(tricky, { maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 20 })).map(([parts, rest]) => parts.join('') + rest),
+		fc
+			.tuple(fc.array(tricky, { maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 20 }))
+			.map(([parts, rest]) => parts.join('') + rest),
 		fc.string({ unit: 'binary', maxLength: 40 })
 	);
 

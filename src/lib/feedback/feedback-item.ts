@@ -3,12 +3,13 @@
 // and private.feedback_item_errors) repeats every limit below, so change both together.
 import { z } from 'zod';
 import { hasNoNul, objectIssue, requiredOr } from './field-errors.ts';
+import { Constants } from '$lib/database.types';
 
 /** What a client may file from a link (staff may also record compliments; the public form does not offer them). */
 export const PUBLIC_FEEDBACK_KINDS = ['complaint', 'suggestion'] as const;
 export type PublicFeedbackKind = (typeof PUBLIC_FEEDBACK_KINDS)[number];
 
-export const FEEDBACK_KINDS = ['complaint', 'suggestion', 'compliment'] as const;
+export const FEEDBACK_KINDS = Constants.public.Enums.feedback_kind;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
 /** Fixed list; the SQL CHECK on feedback_items.category holds the same values. */
@@ -58,7 +59,12 @@ export const feedbackItemSchema = z.strictObject(
 	{
 		kind: z.enum(PUBLIC_FEEDBACK_KINDS, { error: requiredOr('invalid') }),
 		category: z.enum(FEEDBACK_CATEGORIES, { error: requiredOr('invalid') }),
-		subject: z.string({ error: requiredOr('invalid') }).trim().min(1, 'required').max(SUBJECT_MAX, 'too_long').refine(hasNoNul, 'invalid'),
+		subject: z
+			.string({ error: requiredOr('invalid') })
+			.trim()
+			.min(1, 'required')
+			.max(SUBJECT_MAX, 'too_long')
+			.refine(hasNoNul, 'invalid'),
 		description: z
 			.string({ error: requiredOr('invalid') })
 			.trim()
@@ -70,7 +76,10 @@ export const feedbackItemSchema = z.strictObject(
 		contact_consent: z.boolean('invalid').default(false),
 		/** Only when the link is tied to a client, and only one of that client's contracts (checked in SQL). */
 		contract_id: z.union([z.literal(''), z.guid('invalid')]).optional(),
-		[HONEYPOT_FIELD]: z.string({ error: requiredOr('invalid') }).max(0, 'invalid').optional()
+		[HONEYPOT_FIELD]: z
+			.string({ error: requiredOr('invalid') })
+			.max(0, 'invalid')
+			.optional()
 	},
 	{ error: objectIssue }
 );

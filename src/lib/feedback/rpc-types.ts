@@ -5,6 +5,7 @@
 import type { FieldErrors } from './field-errors.ts';
 import type { FeedbackCategory, FeedbackItemInput, FeedbackKind } from './feedback-item.ts';
 import type { Answers, SurveyDefinition } from './survey-definition.ts';
+import type { Enums } from '$lib/database.types';
 
 export const RPC_OUTCOMES = [
 	'ok',
@@ -26,10 +27,10 @@ export const RPC_OUTCOMES = [
 ] as const;
 export type RpcOutcome = (typeof RPC_OUTCOMES)[number];
 
-export type InvitationKind = 'personal' | 'campaign';
-export type SurveyStatus = 'draft' | 'active' | 'closed';
-export type SurveyTriggerPoint = 'contract_delivery' | 'complaint_resolution' | 'campaign';
-export type FeedbackStatus = 'new' | 'triaged' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'duplicate';
+export type InvitationKind = Enums<'invitation_kind'>;
+export type SurveyStatus = Enums<'survey_status'>;
+export type SurveyTriggerPoint = Enums<'survey_trigger_point'>;
+export type FeedbackStatus = Enums<'feedback_status'>;
 export type { FeedbackKind, FeedbackCategory };
 
 /** ISO 8601 timestamp as Postgres renders timestamptz in JSON, e.g. 2026-11-28T10:15:00.123456+00:00. */
@@ -87,10 +88,7 @@ export interface SurveyResponseConfirmation {
 	submittedAt: Timestamp;
 }
 export type SubmitSurveyResponseResult =
-	| { outcome: 'ok' | 'duplicate'; confirmation: SurveyResponseConfirmation }
-	| LinkRefusal
-	| Refused<'rate_limited'>
-	| Invalid;
+	{ outcome: 'ok' | 'duplicate'; confirmation: SurveyResponseConfirmation } | LinkRefusal | Refused<'rate_limited'> | Invalid;
 
 // submit_feedback_item ----------------------------------------------------------------------------
 

@@ -37,7 +37,11 @@ const stableId = z.string({ error: requiredOr('invalid') }).regex(QUESTION_ID_PA
 const strict = { error: objectIssue };
 
 function localizedText(maxLength: number) {
-	const text = z.string({ error: requiredOr('invalid') }).trim().min(1, 'required').max(maxLength, 'too_long');
+	const text = z
+		.string({ error: requiredOr('invalid') })
+		.trim()
+		.min(1, 'required')
+		.max(maxLength, 'too_long');
 	return z.strictObject({ es: text, en: text }, strict);
 }
 export type LocalizedText = { es: string; en: string };
@@ -83,11 +87,9 @@ const longTextQuestion = z.strictObject(
 	strict
 );
 
-export const questionSchema = z.discriminatedUnion(
-	'type',
-	[scaleQuestion, choiceQuestion, shortTextQuestion, longTextQuestion],
-	{ error: requiredOr('invalid') }
-);
+export const questionSchema = z.discriminatedUnion('type', [scaleQuestion, choiceQuestion, shortTextQuestion, longTextQuestion], {
+	error: requiredOr('invalid')
+});
 export type Question = z.infer<typeof questionSchema>;
 export type ScaleQuestion = z.infer<typeof scaleQuestion>;
 export type ChoiceQuestion = z.infer<typeof choiceQuestion>;
@@ -150,7 +152,10 @@ function answerSchemaFor(question: Question): z.ZodType<AnswerValue> {
 		case 'csat':
 		case 'rating': {
 			const { min, max } = SCALE_RANGES[question.type];
-			return z.int({ error: requiredOr('invalid') }).min(min, 'invalid').max(max, 'invalid');
+			return z
+				.int({ error: requiredOr('invalid') })
+				.min(min, 'invalid')
+				.max(max, 'invalid');
 		}
 		case 'single_choice':
 			return z.enum(question.options.map((option) => option.id) as [string, ...string[]], { error: requiredOr('invalid') });

@@ -7,5 +7,7 @@ import type { Database } from '$lib/database.types';
 export function supabaseAdmin(): SupabaseClient<Database> {
 	const key = env.SUPABASE_SERVICE_ROLE_KEY;
 	if (!key) throw new Error('SUPABASE_SERVICE_ROLE_KEY is not set');
-	return createClient<Database>(supabaseUrl(), key, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } });
+	return createClient<Database>(supabaseUrl(), key, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false }
+	});
 }

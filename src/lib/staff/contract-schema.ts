@@ -1,5 +1,6 @@
 // A contract as staff enter it; the same limits and date rule as public.contracts.
 import { z } from 'zod';
+import { Constants } from '$lib/database.types';
 
 const isoDate = z.iso.date({ error: 'invalid' });
 
@@ -14,7 +15,7 @@ export const contractSchema = z
 	})
 	.refine((contract) => contract.due_date >= contract.start_date, { path: ['due_date'], error: 'due_before_start' });
 
-export const CONFORMITY = ['pending', 'accepted', 'rejected'] as const;
+export const CONFORMITY = Constants.public.Enums.contract_conformity;
 
 export const deliverySchema = z.object({
 	delivered_on: isoDate

@@ -1,9 +1,10 @@
 // A client requirement as staff record it (enums as in public.requirements).
 import { z } from 'zod';
+import { Constants } from '$lib/database.types';
 
-export const REQUIREMENT_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
-export const REQUIREMENT_STATUSES = ['open', 'in_progress', 'met', 'dropped'] as const;
-export const REQUIREMENT_SOURCES = ['contract', 'meeting', 'complaint', 'survey', 'regulation', 'other'] as const;
+export const REQUIREMENT_PRIORITIES = Constants.public.Enums.requirement_priority;
+export const REQUIREMENT_STATUSES = Constants.public.Enums.requirement_status;
+export const REQUIREMENT_SOURCES = Constants.public.Enums.requirement_source;
 
 export const requirementSchema = z.object({
 	client_id: z.uuid({ error: 'required' }),

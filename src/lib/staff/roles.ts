@@ -1,5 +1,6 @@
 // The staff roles as the database defines them (enum public.staff_role), in the order the UI lists them.
-export const STAFF_ROLES = ['agent', 'account_manager', 'quality', 'manager', 'admin'] as const;
+import { Constants } from '$lib/database.types';
+export const STAFF_ROLES = Constants.public.Enums.staff_role;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface StaffMember {

@@ -59,7 +59,8 @@ function pageParam(value: string | null, fallback: number): number {
 	if (!value) return fallback;
 	const number = /^\d+$/.test(value) ? Number(value) : NaN;
 	// Capped so (page - 1) * per_page stays an exact integer that Postgres accepts as an offset.
-	if (!Number.isInteger(number) || number < 1 || number > MAX_PAGE_PARAM) throw badRequest('validation_failed', 'Bad Pagination Parameters');
+	if (!Number.isInteger(number) || number < 1 || number > MAX_PAGE_PARAM)
+		throw badRequest('validation_failed', 'Bad Pagination Parameters');
 	return number;
 }
 

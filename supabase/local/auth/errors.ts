@@ -20,8 +20,7 @@ export class AuthError extends Error {
 export const badRequest = (code: string, message: string) => new AuthError(400, code, message);
 export const forbidden = (code: string, message: string) => new AuthError(403, code, message);
 export const notFound = (code: string, message: string) => new AuthError(404, code, message);
-export const unprocessable = (code: string, message: string, extra?: Record<string, unknown>) =>
-	new AuthError(422, code, message, extra);
+export const unprocessable = (code: string, message: string, extra?: Record<string, unknown>) => new AuthError(422, code, message, extra);
 
 export const invalidCredentials = () => badRequest('invalid_credentials', 'Invalid login credentials');
 export const userNotFound = () => notFound('user_not_found', 'User not found');

@@ -16,7 +16,12 @@ export interface AccessToken {
 	expiresAt: number;
 }
 
-export async function signAccessToken(config: AuthConfig, issuer: string, user: UserRow, session: AccessTokenSession): Promise<AccessToken> {
+export async function signAccessToken(
+	config: AuthConfig,
+	issuer: string,
+	user: UserRow,
+	session: AccessTokenSession
+): Promise<AccessToken> {
 	const iat = Math.floor(Date.now() / 1000);
 	const exp = iat + config.accessTokenTtlSeconds;
 	const claims = {
@@ -52,7 +57,8 @@ export async function verifyJwt(config: AuthConfig, token: string): Promise<JWTP
 		const { payload } = await jwtVerify(token, config.secret, { algorithms: ['HS256'] });
 		return payload;
 	} catch (error) {
-		const reason = (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'token has invalid claims: token is expired' : 'signature is invalid';
+		const reason =
+			(error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'token has invalid claims: token is expired' : 'signature is invalid';
 		throw forbidden('bad_jwt', `invalid JWT: unable to parse or verify signature, ${reason}`);
 	}
 }

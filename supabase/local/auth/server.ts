@@ -1,5 +1,5 @@
-// The local Auth server: a GoTrue stand-in speaking the wire contract of
-// /work/shared/SUPABASE-WIRE.md §1 over auth.users/sessions/refresh_tokens.
+// The local Auth server: a GoTrue stand-in speaking the wire contract in
+// docs/supabase-local-stack.md (Auth) over auth.users/sessions/refresh_tokens.
 // This file routes requests and owns the lifecycle; each route lives in its own file.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { secretKey } from '../keys.ts';
@@ -117,7 +117,10 @@ export function startAuthServer(options: AuthOptions): Promise<AuthHandle> {
 	const pool = createPool(options.dbUrl, log);
 	const ctx: AuthContext = {
 		pool,
-		config: { secret: secretKey(options.jwtSecret), issuer: options.issuer, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+		config: {
+			secret: secretKey(options.jwtSecret),
+			issuer: options.issuer,
+			accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
 			refreshTokenReuseIntervalSeconds: options.refreshTokenReuseIntervalSeconds ?? 10,
 			sessionTimeboxSeconds: options.sessionTimeboxSeconds ?? 7 * 24 * 3600,
 			log

@@ -92,7 +92,9 @@ export async function rotateRefreshToken(ctx: AuthContext, issuer: string, token
 			if (!current.revoked) await db.query('update auth.refresh_tokens set revoked = true, updated_at = now() where token = $1', [token]);
 			issued = await insertRefreshToken(db, user, current.session_id, token);
 		}
-		const session = await db.query('update auth.sessions set updated_at = now() where id = $1 returning id, created_at', [current.session_id]);
+		const session = await db.query('update auth.sessions set updated_at = now() where id = $1 returning id, created_at', [
+			current.session_id
+		]);
 		return { user, session: session.rows[0] as SessionRow, next: issued };
 	});
 	// Thrown after the commit, so the revocation of a reused token's session sticks.

@@ -65,7 +65,15 @@ export async function insertUser(db: Db, user: NewUser): Promise<UserRow> {
 		values ($1, gen_random_uuid(), 'authenticated', 'authenticated', $2, $3, case when $4 then now() end,
 			$5, $6, false, now(), now(), $7, '', '', '', '')
 		returning ${USER_COLUMNS}`,
-		[INSTANCE_ID, user.email.trim().toLowerCase(), user.encryptedPassword, user.emailConfirmed, user.appMetadata, user.userMetadata, user.bannedUntil]
+		[
+			INSTANCE_ID,
+			user.email.trim().toLowerCase(),
+			user.encryptedPassword,
+			user.emailConfirmed,
+			user.appMetadata,
+			user.userMetadata,
+			user.bannedUntil
+		]
 	);
 	return rows[0];
 }
@@ -89,7 +97,10 @@ export async function updateUser(db: Db, id: string, changes: UserChanges): Prom
 	if (changes.encryptedPassword !== undefined) sets.push(`encrypted_password = ${param(changes.encryptedPassword)}`);
 	if (changes.emailConfirmed) sets.push('email_confirmed_at = coalesce(email_confirmed_at, now())');
 	if (changes.bannedUntil !== undefined) sets.push(`banned_until = ${param(changes.bannedUntil)}`);
-	for (const [column, patch] of [['raw_user_meta_data', changes.userMetadata], ['raw_app_meta_data', changes.appMetadata]] as const) {
+	for (const [column, patch] of [
+		['raw_user_meta_data', changes.userMetadata],
+		['raw_app_meta_data', changes.appMetadata]
+	] as const) {
 		if (patch) sets.push(`${column} = (coalesce(${column}, '{}') || ${param(patch.set)}::jsonb) - ${param(patch.remove)}::text[]`);
 	}
 	const { rows } = await db.query(`update auth.users set ${sets.join(', ')} where id = $1 returning ${USER_COLUMNS}`, values);
@@ -111,7 +122,10 @@ export async function deleteUser(db: Db, id: string): Promise<boolean> {
 export async function listUsers(db: Db, page: number, perPage: number): Promise<{ users: UserRow[]; total: number }> {
 	// Newest first, as GoTrue's admin list sorts by default; id breaks ties so pages never overlap.
 	const [list, count] = await Promise.all([
-		db.query(`select ${USER_COLUMNS} from auth.users order by created_at desc nulls last, id desc limit $1 offset $2`, [perPage, (page - 1) * perPage]),
+		db.query(`select ${USER_COLUMNS} from auth.users order by created_at desc nulls last, id desc limit $1 offset $2`, [
+			perPage,
+			(page - 1) * perPage
+		]),
 		db.query('select count(*)::int as total from auth.users')
 	]);
 	return { users: list.rows, total: count.rows[0].total };

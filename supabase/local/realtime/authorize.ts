@@ -22,7 +22,13 @@ function rlsCheckSql(info: TableInfo, claims: Claims, key: Record<string, string
 	].join(';\n');
 }
 
-async function rowVisible(db: pg.Pool, info: TableInfo, claims: Claims, key: Record<string, string>, log: (line: string) => void): Promise<boolean> {
+async function rowVisible(
+	db: pg.Pool,
+	info: TableInfo,
+	claims: Claims,
+	key: Record<string, string>,
+	log: (line: string) => void
+): Promise<boolean> {
 	try {
 		const results = (await db.query(rlsCheckSql(info, claims, key))) as unknown as pg.QueryResult[];
 		return results[1]?.rows[0]?.visible === true;

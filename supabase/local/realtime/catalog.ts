@@ -79,7 +79,10 @@ export class BatchCatalog {
 		let columns = this.selectable.get(key);
 		if (!columns) {
 			columns = this.db
-				.query(`select attname::text as name from pg_attribute where attrelid = $1 and attnum > 0 and not attisdropped and has_column_privilege($2, $1, attnum, 'SELECT')`, [relid, role])
+				.query(
+					`select attname::text as name from pg_attribute where attrelid = $1 and attnum > 0 and not attisdropped and has_column_privilege($2, $1, attnum, 'SELECT')`,
+					[relid, role]
+				)
 				.then(({ rows }) => new Set(rows.map((row) => row.name as string)))
 				.catch(() => null);
 			this.selectable.set(key, columns);

@@ -65,7 +65,8 @@ function parseCondition(text: string): Condition {
 		if (!value.startsWith('(') || !value.endsWith(')')) throw new Error(`invalid filter "${text}": in needs (a,b,…)`);
 		value = arrayLiteral(value.slice(1, -1));
 	}
-	if (op === 'is' && !IS_VALUES.has(value.toLowerCase())) throw new Error(`invalid filter "${text}": is takes null, true, false or unknown`);
+	if (op === 'is' && !IS_VALUES.has(value.toLowerCase()))
+		throw new Error(`invalid filter "${text}": is takes null, true, false or unknown`);
 	return { column, op, negate, value: op === 'is' ? value.toLowerCase() : value };
 }
 

@@ -20,7 +20,12 @@ export function textRow(info: TableInfo, tuple: TupleValue[], keyOnly = false): 
 }
 
 /** Casts each text value to its column type in Postgres, so dates, numbers, json and arrays come out as the real server sends them. */
-export async function typedRecord(db: pg.Pool, info: TableInfo, row: TextRow, log: (line: string) => void): Promise<Record<string, unknown>> {
+export async function typedRecord(
+	db: pg.Pool,
+	info: TableInfo,
+	row: TextRow,
+	log: (line: string) => void
+): Promise<Record<string, unknown>> {
 	const names = [...row.keys()];
 	if (!names.length) return {};
 	const types = new Map(info.columns.map((column) => [column.name, column.sqlType]));
@@ -64,5 +69,12 @@ export function changeData(info: TableInfo, change: Change, records: Records, vi
 
 /** What the real server sends for a table it cannot check: no row at all. */
 export function errorData(info: TableInfo, change: Change, error: string): Record<string, unknown> {
-	return { schema: info.schema, table: info.table, commit_timestamp: change.commitTime.toISOString(), type: change.type, columns: [], errors: [error] };
+	return {
+		schema: info.schema,
+		table: info.table,
+		commit_timestamp: change.commitTime.toISOString(),
+		type: change.type,
+		columns: [],
+		errors: [error]
+	};
 }

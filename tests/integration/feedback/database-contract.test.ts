@@ -9,7 +9,10 @@ import { sql, testDefinition } from './fixtures.ts';
 describe('tokens', () => {
 	it("hash the same in Node and in SQL's extensions.digest", async () => {
 		const tokens = [newToken(), newToken(), 'demo-campaign-2026', 'ñandú-ü-€'];
-		const rows = await sql<{ hash: string }>("select encode(extensions.digest(token, 'sha256'), 'hex') as hash from unnest($1::text[]) with ordinality as t(token, n) order by n", [tokens]);
+		const rows = await sql<{ hash: string }>(
+			"select encode(extensions.digest(token, 'sha256'), 'hex') as hash from unnest($1::text[]) with ordinality as t(token, n) order by n",
+			[tokens]
+		);
 		expect(rows.map((row) => row.hash)).toEqual(tokens.map(sha256Hex));
 	});
 
@@ -22,7 +25,9 @@ describe('tokens', () => {
 
 describe('realtime', () => {
 	it('publishes new responses and feedback items', async () => {
-		const rows = await sql("select tablename from pg_publication_tables where pubname = 'supabase_realtime' and schemaname = 'public' and tablename in ('survey_responses', 'feedback_items') order by tablename");
+		const rows = await sql(
+			"select tablename from pg_publication_tables where pubname = 'supabase_realtime' and schemaname = 'public' and tablename in ('survey_responses', 'feedback_items') order by tablename"
+		);
 		expect(rows.map((row) => row.tablename)).toEqual(['feedback_items', 'survey_responses']);
 	});
 });
@@ -41,7 +46,10 @@ describe('SQL validation agrees with zod', () => {
 		{ ...testDefinition(), questions: testDefinition().questions.map((q) => (q.id === 'recommend' ? { ...q, type: 'slider' } : q)) }
 	];
 	it('on which definitions are valid', async () => {
-		const rows = await sql<{ problem: string | null }>('select private.survey_definition_problem(d) as problem from unnest($1::jsonb[]) with ordinality as t(d, n) order by n', [definitionCases.map((d) => JSON.stringify(d))]);
+		const rows = await sql<{ problem: string | null }>(
+			'select private.survey_definition_problem(d) as problem from unnest($1::jsonb[]) with ordinality as t(d, n) order by n',
+			[definitionCases.map((d) => JSON.stringify(d))]
+		);
 		const sqlValid = rows.map((row) => row.problem === null);
 		expect(sqlValid).toEqual(definitionCases.map((d) => surveyDefinitionSchema.safeParse(d).success));
 	});
@@ -60,10 +68,10 @@ describe('SQL validation agrees with zod', () => {
 	];
 	it('on the field errors of answers', async () => {
 		const schema = answersSchemaFor(testDefinition());
-		const rows = await sql<{ errors: Record<string, string> }>('select private.survey_answer_errors($1, a) as errors from unnest($2::jsonb[]) with ordinality as t(a, n) order by n', [
-			JSON.stringify(testDefinition()),
-			answerCases.map((a) => JSON.stringify(a))
-		]);
+		const rows = await sql<{ errors: Record<string, string> }>(
+			'select private.survey_answer_errors($1, a) as errors from unnest($2::jsonb[]) with ordinality as t(a, n) order by n',
+			[JSON.stringify(testDefinition()), answerCases.map((a) => JSON.stringify(a))]
+		);
 		const zodErrors = answerCases.map((answers) => {
 			const result = schema.safeParse(answers);
 			return result.success ? {} : fieldErrorsOf(result.error);

@@ -1,5 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { anon, createInvitation, CLIENT_OF_ACCOUNT, CONTRACT_OF_CLIENT_1, CONTRACT_OF_CLIENT_2, newSubmissionToken, sql, testAddress, validItem, app } from './fixtures.ts';
+import {
+	createInvitation,
+	CLIENT_OF_ACCOUNT,
+	CONTRACT_OF_CLIENT_1,
+	CONTRACT_OF_CLIENT_2,
+	newSubmissionToken,
+	sql,
+	testAddress,
+	validItem,
+	app
+} from './fixtures.ts';
 import { sha256Hex } from '../../../src/lib/server/tokens.ts';
 
 async function submit(token: string, item: unknown, submission = newSubmissionToken()) {
@@ -14,7 +24,10 @@ async function submit(token: string, item: unknown, submission = newSubmissionTo
 }
 
 const itemsOf = (invitationId: string) =>
-	sql('select kind, status, category, subject, description, contact_email, contact_phone, contact_consent, client_id, contract_id from public.feedback_items where invitation_id = $1', [invitationId]);
+	sql(
+		'select kind, status, category, subject, description, contact_email, contact_phone, contact_consent, client_id, contract_id from public.feedback_items where invitation_id = $1',
+		[invitationId]
+	);
 
 const complaintLink = (options = {}) => createInvitation({ surveyId: null, offersComplaint: true, offersSuggestion: true, ...options });
 
@@ -75,7 +88,11 @@ describe('submit_feedback_item as anon', () => {
 
 	const linkRefusals = [
 		{ name: 'unknown token', make: async () => 'unknown-' + newSubmissionToken(), expected: 'unknown_token' },
-		{ name: 'expired link', make: async () => (await complaintLink({ expiresAt: new Date(Date.now() - 1000) })).token, expected: 'expired' },
+		{
+			name: 'expired link',
+			make: async () => (await complaintLink({ expiresAt: new Date(Date.now() - 1000) })).token,
+			expected: 'expired'
+		},
 		{ name: 'revoked link', make: async () => (await complaintLink({ revokedAt: new Date() })).token, expected: 'revoked' }
 	];
 	for (const { name, make, expected } of linkRefusals) {
@@ -90,7 +107,12 @@ describe('submit_feedback_item as anon', () => {
 	});
 
 	const invalidItems = [
-		{ name: 'a kind the link does not offer', item: { ...validItem(), kind: 'suggestion' }, only: 'complaint', errors: { kind: 'not_offered' } },
+		{
+			name: 'a kind the link does not offer',
+			item: { ...validItem(), kind: 'suggestion' },
+			only: 'complaint',
+			errors: { kind: 'not_offered' }
+		},
 		{ name: 'a compliment', item: { ...validItem(), kind: 'compliment' }, errors: { kind: 'invalid' } },
 		{ name: 'a category outside the list', item: { ...validItem(), category: 'weather' }, errors: { category: 'invalid' } },
 		{ name: 'a missing subject', item: { ...validItem(), subject: undefined }, errors: { subject: 'required' } },
@@ -100,7 +122,11 @@ describe('submit_feedback_item as anon', () => {
 		{ name: 'an oversize description', item: { ...validItem(), description: 'd'.repeat(4001) }, errors: { description: 'too_long' } },
 		{ name: 'a description of the wrong type', item: { ...validItem(), description: 42 }, errors: { description: 'invalid' } },
 		{ name: 'an invalid e-mail', item: { ...validItem(), contact_email: 'cliente@example' }, errors: { contact_email: 'email_invalid' } },
-		{ name: 'an oversize e-mail', item: { ...validItem(), contact_email: `${'a'.repeat(250)}@example.com` }, errors: { contact_email: 'too_long' } },
+		{
+			name: 'an oversize e-mail',
+			item: { ...validItem(), contact_email: `${'a'.repeat(250)}@example.com` },
+			errors: { contact_email: 'too_long' }
+		},
 		{ name: 'an invalid phone', item: { ...validItem(), contact_phone: '12' }, errors: { contact_phone: 'invalid' } },
 		{ name: 'consent that is not a boolean', item: { ...validItem(), contact_consent: 'yes' }, errors: { contact_consent: 'invalid' } },
 		{ name: 'a malformed contract id', item: { ...validItem(), contract_id: 'CT-1' }, errors: { contract_id: 'invalid' } },
@@ -119,6 +145,9 @@ describe('submit_feedback_item as anon', () => {
 
 	it('refuses naming a contract through an anonymous campaign link', async () => {
 		const { token } = await complaintLink({ kind: 'campaign', clientId: null });
-		expect(await submit(token, { ...validItem(), contract_id: CONTRACT_OF_CLIENT_1 })).toEqual({ outcome: 'invalid', errors: { contract_id: 'invalid' } });
+		expect(await submit(token, { ...validItem(), contract_id: CONTRACT_OF_CLIENT_1 })).toEqual({
+			outcome: 'invalid',
+			errors: { contract_id: 'invalid' }
+		});
 	});
 });

@@ -94,7 +94,10 @@ describe('link tokens', () => {
 	it('makes every token itself: 22 base64url characters (128 bits), a new one on reissue', async () => {
 		const surveyId = await createSurvey();
 		const { data, error } = await admin.rpc('create_invitations', {
-			p_invitations: [{ kind: 'campaign', survey_id: surveyId }, { kind: 'campaign', survey_id: surveyId }]
+			p_invitations: [
+				{ kind: 'campaign', survey_id: surveyId },
+				{ kind: 'campaign', survey_id: surveyId }
+			]
 		});
 		expect(error).toBeNull();
 		for (const { token } of data) expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);

@@ -1,7 +1,19 @@
 // Invitations made at the process's lifecycle points, links reissued by staff, and survey edits once answered.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { anon, createInvitation, createSurvey, newSubmissionToken, signedIn, sql, testAddress, testDefinition, validAnswers, validItem, app } from './fixtures.ts';
+import {
+	anon,
+	createInvitation,
+	createSurvey,
+	newSubmissionToken,
+	signedIn,
+	sql,
+	testAddress,
+	testDefinition,
+	validAnswers,
+	validItem,
+	app
+} from './fixtures.ts';
 import type { FeedbackPage } from '../../../src/lib/feedback/rpc-types.ts';
 
 let manager: SupabaseClient;
@@ -11,7 +23,10 @@ const lifecycleSurveys: string[] = [];
 
 beforeAll(async () => {
 	[manager, agent, quality] = await Promise.all([signedIn('manager'), signedIn('agent'), signedIn('quality')]);
-	lifecycleSurveys.push(await createSurvey({ triggerPoint: 'contract_delivery' }), await createSurvey({ triggerPoint: 'complaint_resolution' }));
+	lifecycleSurveys.push(
+		await createSurvey({ triggerPoint: 'contract_delivery' }),
+		await createSurvey({ triggerPoint: 'complaint_resolution' })
+	);
 });
 
 // Other tests deliver contracts and resolve items too; they should not get these surveys' invitations.
@@ -59,12 +74,23 @@ describe('an item marked resolved', () => {
 	it('gets resolved_at and an invitation per active resolution survey, tied to the item', async () => {
 		const { token } = await createInvitation({ surveyId: null, offersComplaint: true });
 		const submission = newSubmissionToken();
-		await app().rpc('submit_feedback_item', { p_token: token, p_submission: submission, p_item: validItem(), p_client_address: testAddress() });
-		const [item] = await sql<{ id: string }>("select id from public.feedback_items where submission_hash = sha256(convert_to($1, 'utf8'))", [submission]);
+		await app().rpc('submit_feedback_item', {
+			p_token: token,
+			p_submission: submission,
+			p_item: validItem(),
+			p_client_address: testAddress()
+		});
+		const [item] = await sql<{ id: string }>(
+			"select id from public.feedback_items where submission_hash = sha256(convert_to($1, 'utf8'))",
+			[submission]
+		);
 
 		const resolved = await agent.from('feedback_items').update({ status: 'resolved' }).eq('id', item.id).select('resolved_at');
 		expect(resolved.data?.[0].resolved_at).not.toBeNull();
-		const invitations = await sql('select kind, max_uses, client_id from public.survey_invitations where feedback_item_id = $1 and survey_id = $2', [item.id, lifecycleSurveys[1]]);
+		const invitations = await sql(
+			'select kind, max_uses, client_id from public.survey_invitations where feedback_item_id = $1 and survey_id = $2',
+			[item.id, lifecycleSurveys[1]]
+		);
 		expect(invitations).toEqual([{ kind: 'personal', max_uses: 1, client_id: 'c0000000-0000-4000-8000-000000000001' }]);
 
 		// Reopening clears the resolution date.
@@ -77,7 +103,12 @@ describe('a survey with responses', () => {
 	async function answeredSurvey() {
 		const surveyId = await createSurvey();
 		const { token } = await createInvitation({ surveyId });
-		const { data } = await app().rpc('submit_survey_response', { p_token: token, p_submission: newSubmissionToken(), p_answers: validAnswers(), p_client_address: testAddress() });
+		const { data } = await app().rpc('submit_survey_response', {
+			p_token: token,
+			p_submission: newSubmissionToken(),
+			p_answers: validAnswers(),
+			p_client_address: testAddress()
+		});
 		expect(data.outcome).toBe('ok');
 		return surveyId;
 	}
@@ -96,10 +127,28 @@ describe('a survey with responses', () => {
 	});
 
 	const forbidden = [
-		{ name: 'removing a question', change: (d: ReturnType<typeof testDefinition>) => d.questions.splice(3, 1), message: 'cannot be removed' },
-		{ name: 'retyping a question', change: (d: ReturnType<typeof testDefinition>) => ((d.questions[0] as { type: string }).type = 'rating'), message: 'cannot change type' },
-		{ name: 'removing an option', change: (d: ReturnType<typeof testDefinition>) => (d.questions[2] as { options: unknown[] }).options.push({ id: 'chat', label: { es: 'Chat', en: 'Chat' } }) && (d.questions[2] as { options: unknown[] }).options.splice(0, 1), message: 'options of question' },
-		{ name: 'moving the threshold', change: (d: ReturnType<typeof testDefinition>) => (d.satisfactionThreshold = 3), message: 'satisfaction question and threshold' }
+		{
+			name: 'removing a question',
+			change: (d: ReturnType<typeof testDefinition>) => d.questions.splice(3, 1),
+			message: 'cannot be removed'
+		},
+		{
+			name: 'retyping a question',
+			change: (d: ReturnType<typeof testDefinition>) => ((d.questions[0] as { type: string }).type = 'rating'),
+			message: 'cannot change type'
+		},
+		{
+			name: 'removing an option',
+			change: (d: ReturnType<typeof testDefinition>) =>
+				(d.questions[2] as { options: unknown[] }).options.push({ id: 'chat', label: { es: 'Chat', en: 'Chat' } }) &&
+				(d.questions[2] as { options: unknown[] }).options.splice(0, 1),
+			message: 'options of question'
+		},
+		{
+			name: 'moving the threshold',
+			change: (d: ReturnType<typeof testDefinition>) => (d.satisfactionThreshold = 3),
+			message: 'satisfaction question and threshold'
+		}
 	];
 	for (const { name, change, message } of forbidden) {
 		it(`refuses ${name}`, async () => {

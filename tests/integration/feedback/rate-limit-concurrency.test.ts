@@ -4,7 +4,7 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { dbUrl } from '../env.ts';
-import { app, createInvitation, newSubmissionToken, sql, testAddress } from './fixtures.ts';
+import { app, createInvitation, sql, testAddress } from './fixtures.ts';
 
 async function awayFromMinuteEnd() {
 	const secondsLeft = 60 - new Date().getSeconds();
@@ -37,11 +37,13 @@ describe('sharded rate limits under concurrency', () => {
 		const limit = 137; // not a multiple of the slot count, so the remainder is spread too
 		await sql('insert into private.rate_limit_rules (scope, max_attempts_per_minute) values ($1, $2)', [scope, limit]);
 		const bucket = `test:${randomUUID()}`;
-		const sessions = await Promise.all(Array.from({ length: 20 }, async () => {
-			const client = new pg.Client({ connectionString: dbUrl() });
-			await client.connect();
-			return client;
-		}));
+		const sessions = await Promise.all(
+			Array.from({ length: 20 }, async () => {
+				const client = new pg.Client({ connectionString: dbUrl() });
+				await client.connect();
+				return client;
+			})
+		);
 		try {
 			const refused = await pool(300, sessions.length, async (index) => {
 				const db = sessions[index % sessions.length];
@@ -66,7 +68,9 @@ describe('sharded rate limits under concurrency', () => {
 
 	it('holds a campaign poster to its per-minute limit when many phones submit at once', async () => {
 		await awayFromMinuteEnd();
-		const limit = Number((await sql('select max_attempts_per_minute as n from private.rate_limit_rules where scope = $1', ['campaign_invitation']))[0].n);
+		const limit = Number(
+			(await sql('select max_attempts_per_minute as n from private.rate_limit_rules where scope = $1', ['campaign_invitation']))[0].n
+		);
 		const { id, token } = await createInvitation({ kind: 'campaign', offersComplaint: true });
 		// Cheap attempts (a bad submission token) count like real ones; each phone has its own address.
 		const outcomes = await pool(limit + 40, 32, async () => {
@@ -81,7 +85,9 @@ describe('sharded rate limits under concurrency', () => {
 		});
 		expect(outcomes.filter((outcome) => outcome === 'invalid')).toHaveLength(limit);
 		expect(outcomes.filter((outcome) => outcome === 'rate_limited')).toHaveLength(40);
-		const rows = await sql<{ slots: string }>('select count(*) as slots from private.rate_limit_slots where bucket = $1', [`invitation:${id}`]);
+		const rows = await sql<{ slots: string }>('select count(*) as slots from private.rate_limit_slots where bucket = $1', [
+			`invitation:${id}`
+		]);
 		expect(Number(rows[0].slots)).toBeGreaterThan(1);
 	}, 120_000);
 });

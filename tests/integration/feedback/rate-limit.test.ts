@@ -30,13 +30,38 @@ describe('attempt limits', () => {
 			});
 			expect(data.outcome).toBe('invalid');
 		}
-		const survey = await app().rpc('submit_survey_response', { p_token: token, p_submission: newSubmissionToken(), p_answers: validAnswers(), p_client_address: address });
-		const item = await app().rpc('submit_feedback_item', { p_token: token, p_submission: newSubmissionToken(), p_item: validItem(), p_client_address: address });
-		const resolution = await app().rpc('submit_resolution_feedback', { p_tracking_token: 'demo-tracking-2026', p_submission: newSubmissionToken(), p_satisfied: true, p_client_address: address });
-		const unknown = await app().rpc('submit_survey_response', { p_token: 'unknown', p_submission: newSubmissionToken(), p_answers: {}, p_client_address: address });
+		const survey = await app().rpc('submit_survey_response', {
+			p_token: token,
+			p_submission: newSubmissionToken(),
+			p_answers: validAnswers(),
+			p_client_address: address
+		});
+		const item = await app().rpc('submit_feedback_item', {
+			p_token: token,
+			p_submission: newSubmissionToken(),
+			p_item: validItem(),
+			p_client_address: address
+		});
+		const resolution = await app().rpc('submit_resolution_feedback', {
+			p_tracking_token: 'demo-tracking-2026',
+			p_submission: newSubmissionToken(),
+			p_satisfied: true,
+			p_client_address: address
+		});
+		const unknown = await app().rpc('submit_survey_response', {
+			p_token: 'unknown',
+			p_submission: newSubmissionToken(),
+			p_answers: {},
+			p_client_address: address
+		});
 		for (const { data } of [survey, item, resolution, unknown]) expect(data).toEqual({ outcome: 'rate_limited' });
 		// Another address is not affected.
-		const other = await app().rpc('submit_survey_response', { p_token: token, p_submission: newSubmissionToken(), p_answers: validAnswers(), p_client_address: testAddress() });
+		const other = await app().rpc('submit_survey_response', {
+			p_token: token,
+			p_submission: newSubmissionToken(),
+			p_answers: validAnswers(),
+			p_client_address: testAddress()
+		});
 		expect(other.data.outcome).toBe('ok');
 	});
 
@@ -46,20 +71,35 @@ describe('attempt limits', () => {
 		const { id, token } = await createInvitation();
 		const outcomes: string[] = [];
 		for (let attempt = 0; attempt <= limit; attempt++) {
-			const { data } = await app().rpc('submit_survey_response', { p_token: token, p_submission: newSubmissionToken(), p_answers: { recommend: 99 }, p_client_address: testAddress() });
+			const { data } = await app().rpc('submit_survey_response', {
+				p_token: token,
+				p_submission: newSubmissionToken(),
+				p_answers: { recommend: 99 },
+				p_client_address: testAddress()
+			});
 			outcomes.push(data.outcome);
 		}
 		expect(outcomes.slice(0, limit).every((outcome) => outcome === 'invalid')).toBe(true);
 		expect(outcomes.at(-1)).toBe('rate_limited');
 		// Even a valid answer now waits for the next minute, and nothing is stored.
-		const { data } = await app().rpc('submit_survey_response', { p_token: token, p_submission: newSubmissionToken(), p_answers: validAnswers(), p_client_address: testAddress() });
+		const { data } = await app().rpc('submit_survey_response', {
+			p_token: token,
+			p_submission: newSubmissionToken(),
+			p_answers: validAnswers(),
+			p_client_address: testAddress()
+		});
 		expect(data).toEqual({ outcome: 'rate_limited' });
 		expect((await sql('select count(*) as n from public.survey_responses where invitation_id = $1', [id]))[0].n).toBe('0');
 	});
 
 	it('keeps no client address in the counters', async () => {
 		const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
-		await app().rpc('submit_survey_response', { p_token: 'unknown', p_submission: newSubmissionToken(), p_answers: {}, p_client_address: address });
+		await app().rpc('submit_survey_response', {
+			p_token: 'unknown',
+			p_submission: newSubmissionToken(),
+			p_answers: {},
+			p_client_address: address
+		});
 		const rows = await sql('select bucket from private.rate_limit_slots where bucket like $1', [`%${address}%`]);
 		expect(rows).toEqual([]);
 	});
@@ -78,28 +118,38 @@ describe('attempt limits', () => {
 				{ p_token: `guess-${attempt}`, p_submission: newSubmissionToken(), p_answers: {}, p_client_address: claimed },
 				{ 'x-forwarded-for': `198.51.100.${attempt % 250}`, 'x-real-ip': `198.51.100.${attempt % 250}` }
 			);
-			outcomes.push(body.outcome);
+			outcomes.push(String(body.outcome));
 		}
 		// Token guesses count too: this is what bounds guessing a live link.
 		expect(outcomes.slice(0, limit)).toEqual(Array(limit).fill('unknown_token'));
 		expect(outcomes.slice(limit)).toEqual(Array(5).fill('rate_limited'));
 	});
 
-	it("keeps a campaign poster open to other phones while one source spends its share", async () => {
+	it('keeps a campaign poster open to other phones while one source spends its share', async () => {
 		await awayFromMinuteEnd();
 		const share = await limitOf('campaign_invitation_source');
 		const { token } = await createInvitation({ kind: 'campaign', offersComplaint: true });
 		const abuser = testAddress();
 		const junk: string[] = [];
 		for (let attempt = 0; attempt < share + 5; attempt++) {
-			const { data } = await app().rpc('submit_feedback_item', { p_token: token, p_submission: 'junk', p_item: {}, p_client_address: abuser });
+			const { data } = await app().rpc('submit_feedback_item', {
+				p_token: token,
+				p_submission: 'junk',
+				p_item: {},
+				p_client_address: abuser
+			});
 			junk.push(data.outcome);
 		}
 		expect(junk.slice(0, share)).toEqual(Array(share).fill('invalid'));
 		expect(junk.slice(share)).toEqual(Array(5).fill('rate_limited'));
 		// Real phones on the same poster still get through.
 		for (let phone = 0; phone < 3; phone++) {
-			const { data } = await app().rpc('submit_feedback_item', { p_token: token, p_submission: newSubmissionToken(), p_item: validItem(), p_client_address: testAddress() });
+			const { data } = await app().rpc('submit_feedback_item', {
+				p_token: token,
+				p_submission: newSubmissionToken(),
+				p_item: validItem(),
+				p_client_address: testAddress()
+			});
 			expect(data.outcome).toBe('ok');
 		}
 	});

@@ -65,7 +65,13 @@ describe('a complaint sent again after a 503', () => {
 		const subject = `Reintento ${crypto.randomUUID()}`;
 		const cookies = jar();
 		const post = (renderedSubmission: string) => {
-			const body = new URLSearchParams({ submission: renderedSubmission, website: '', category: 'delivery', subject, description: 'Llegó tarde y mal embalado.' });
+			const body = new URLSearchParams({
+				submission: renderedSubmission,
+				website: '',
+				category: 'delivery',
+				subject,
+				description: 'Llegó tarde y mal embalado.'
+			});
 			const url = new URL(`http://app.local/f/${token}?/complaint`);
 			const event = {
 				request: new Request(url, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),

@@ -7,7 +7,12 @@ import { anonKey, apiUrl } from '../env.ts';
 /** A loopback address no other test uses (127.0.0.1 is everyone's). */
 export const loopbackSource = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(2, 255)}`;
 
-export function rpcFrom(source: string, name: string, args: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+export function rpcFrom(
+	source: string,
+	name: string,
+	args: unknown,
+	headers: Record<string, string> = {}
+): Promise<{ status: number; body: { outcome?: string } & Record<string, unknown> }> {
 	const url = new URL(`/rest/v1/rpc/${name}`, apiUrl());
 	const payload = JSON.stringify(args);
 	return new Promise((resolve, reject) => {

@@ -1,7 +1,16 @@
 // Staff access per role, signed in through the Auth server as the demo users.
 import { describe, it, expect, beforeAll } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { CLIENT_OF_ACCOUNT, CLIENT_OF_ACCOUNT_2, createInvitation, createSurvey, signedIn, sql, testDefinition, type DemoStaff } from './fixtures.ts';
+import {
+	CLIENT_OF_ACCOUNT,
+	CLIENT_OF_ACCOUNT_2,
+	createInvitation,
+	createSurvey,
+	signedIn,
+	sql,
+	testDefinition,
+	type DemoStaff
+} from './fixtures.ts';
 
 const staff = {} as Record<DemoStaff, SupabaseClient>;
 const SEEDED_ITEMS = Array.from({ length: 8 }, (_, n) => `f2000000-0000-4000-8000-${String(n + 1).padStart(12, '0')}`);
@@ -13,7 +22,11 @@ beforeAll(async () => {
 describe('surveys', () => {
 	for (const who of ['quality', 'manager', 'admin'] as const) {
 		it(`${who} can create, edit and delete a draft survey`, async () => {
-			const created = await staff[who].from('surveys').insert({ definition: testDefinition() }).select('id, status, version, created_by').single();
+			const created = await staff[who]
+				.from('surveys')
+				.insert({ definition: testDefinition() })
+				.select('id, status, version, created_by')
+				.single();
 			expect(created.error).toBeNull();
 			expect(created.data).toMatchObject({ status: 'draft', version: 1 });
 			expect(created.data!.created_by).not.toBeNull();
@@ -34,7 +47,11 @@ describe('surveys', () => {
 			expect(read.data).toHaveLength(1);
 			const created = await staff[who].from('surveys').insert({ definition: testDefinition() });
 			expect(created.error?.code).toBe('42501');
-			const edited = await staff[who].from('surveys').update({ status: 'closed' }).eq('id', 'f0000000-0000-4000-8000-000000000001').select('id');
+			const edited = await staff[who]
+				.from('surveys')
+				.update({ status: 'closed' })
+				.eq('id', 'f0000000-0000-4000-8000-000000000001')
+				.select('id');
 			expect(edited.data).toEqual([]);
 		});
 	}
@@ -58,17 +75,27 @@ describe('invitations', () => {
 			});
 			expect(error).toBeNull();
 			expect(data).toHaveLength(2);
-			const rows = await sql("select kind, max_uses, encode(token_hash, 'hex') as hash from public.survey_invitations where id = any($1) order by kind", [data.map((row: { id: string }) => row.id)]);
-			expect(rows.map((row) => [row.kind, row.max_uses])).toEqual([['personal', 1], ['campaign', null]]);
+			const rows = await sql(
+				"select kind, max_uses, encode(token_hash, 'hex') as hash from public.survey_invitations where id = any($1) order by kind",
+				[data.map((row: { id: string }) => row.id)]
+			);
+			expect(rows.map((row) => [row.kind, row.max_uses])).toEqual([
+				['personal', 1],
+				['campaign', null]
+			]);
 			const page = await staff[who].rpc('get_feedback_page', { p_token: data[0].token });
 			expect(page.data.outcome).toBe('ok');
 		});
 	}
 
-	it("an account manager creates links for their own clients only, and sees only those", async () => {
-		const own = await staff.account.rpc('create_invitation', { p_invitation: { kind: 'personal', offers_complaint: true, client_id: CLIENT_OF_ACCOUNT } });
+	it('an account manager creates links for their own clients only, and sees only those', async () => {
+		const own = await staff.account.rpc('create_invitation', {
+			p_invitation: { kind: 'personal', offers_complaint: true, client_id: CLIENT_OF_ACCOUNT }
+		});
 		expect(own.error).toBeNull();
-		const other = await staff.account.rpc('create_invitation', { p_invitation: { kind: 'personal', offers_complaint: true, client_id: CLIENT_OF_ACCOUNT_2 } });
+		const other = await staff.account.rpc('create_invitation', {
+			p_invitation: { kind: 'personal', offers_complaint: true, client_id: CLIENT_OF_ACCOUNT_2 }
+		});
 		expect(other.error?.code).toBe('42501');
 		const campaign = await staff.account.rpc('create_invitation', { p_invitation: { kind: 'campaign', offers_complaint: true } });
 		expect(campaign.error?.code).toBe('42501');
@@ -76,14 +103,21 @@ describe('invitations', () => {
 		const foreign = await createInvitation({ clientId: CLIENT_OF_ACCOUNT_2 });
 		const visible = await staff.account.from('survey_invitations').select('id, client_id').in('id', [own.data.id, foreign.id]);
 		expect(visible.data).toEqual([{ id: own.data.id, client_id: CLIENT_OF_ACCOUNT }]);
-		const revokeForeign = await staff.account.from('survey_invitations').update({ revoked_at: new Date().toISOString() }).eq('id', foreign.id).select('id');
+		const revokeForeign = await staff.account
+			.from('survey_invitations')
+			.update({ revoked_at: new Date().toISOString() })
+			.eq('id', foreign.id)
+			.select('id');
 		expect(revokeForeign.data).toEqual([]);
 	});
 
 	it('a bulk call is all or nothing', async () => {
 		const before = (await sql('select count(*) as n from public.survey_invitations'))[0].n;
 		const { error } = await staff.agent.rpc('create_invitations', {
-			p_invitations: [{ kind: 'campaign', offers_complaint: true }, { kind: 'personal', offers_complaint: true }]
+			p_invitations: [
+				{ kind: 'campaign', offers_complaint: true },
+				{ kind: 'personal', offers_complaint: true }
+			]
 		});
 		expect(error).not.toBeNull();
 		expect((await sql('select count(*) as n from public.survey_invitations'))[0].n).toBe(before);
@@ -91,7 +125,11 @@ describe('invitations', () => {
 
 	it('staff revoke a link, and the link answers revoked', async () => {
 		const { id, token } = await createInvitation({ kind: 'campaign' });
-		const { data } = await staff.agent.from('survey_invitations').update({ revoked_at: new Date().toISOString() }).eq('id', id).select('id');
+		const { data } = await staff.agent
+			.from('survey_invitations')
+			.update({ revoked_at: new Date().toISOString() })
+			.eq('id', id)
+			.select('id');
 		expect(data).toHaveLength(1);
 		expect((await staff.agent.rpc('get_feedback_page', { p_token: token })).data).toEqual({ outcome: 'revoked' });
 	});
@@ -114,20 +152,30 @@ describe('responses and feedback', () => {
 		it(`${who} reads every seeded feedback item, message and response`, async () => {
 			const items = await staff[who].from('feedback_items').select('id').in('id', SEEDED_ITEMS);
 			expect(items.data).toHaveLength(8);
-			const messages = await staff[who].from('feedback_messages').select('is_public').eq('feedback_item_id', 'f2000000-0000-4000-8000-000000000001');
+			const messages = await staff[who]
+				.from('feedback_messages')
+				.select('is_public')
+				.eq('feedback_item_id', 'f2000000-0000-4000-8000-000000000001');
 			expect(messages.data?.map((message) => message.is_public).sort()).toEqual([false, true, true]);
-			const responses = await staff[who].from('survey_responses').select('id', { count: 'exact', head: true }).eq('survey_id', 'f0000000-0000-4000-8000-000000000001');
+			const responses = await staff[who]
+				.from('survey_responses')
+				.select('id', { count: 'exact', head: true })
+				.eq('survey_id', 'f0000000-0000-4000-8000-000000000001');
 			expect(responses.count).toBeGreaterThanOrEqual(180);
 		});
 	}
 
 	it("an account manager reads their own clients' items, messages and responses only", async () => {
-		const ownClients = (await sql<{ id: string }>("select id from public.clients where account_manager_id = 'a0000000-0000-4000-8000-000000000005'")).map((row) => row.id);
+		const ownClients = (
+			await sql<{ id: string }>("select id from public.clients where account_manager_id = 'a0000000-0000-4000-8000-000000000005'")
+		).map((row) => row.id);
 		const items = await staff.account.from('feedback_items').select('client_id');
 		expect(items.data!.length).toBeGreaterThan(0);
 		expect(items.data!.every((item) => ownClients.includes(item.client_id))).toBe(true);
 		// Item 1 belongs to client 8, another account manager's.
-		expect((await staff.account.from('feedback_messages').select('id').eq('feedback_item_id', 'f2000000-0000-4000-8000-000000000001')).data).toEqual([]);
+		expect(
+			(await staff.account.from('feedback_messages').select('id').eq('feedback_item_id', 'f2000000-0000-4000-8000-000000000001')).data
+		).toEqual([]);
 		const responses = await staff.account.from('survey_responses').select('client_id');
 		expect(responses.data!.every((response) => ownClients.includes(response.client_id))).toBe(true);
 	});
@@ -138,18 +186,31 @@ describe('responses and feedback', () => {
 		);
 		const triaged = await staff.agent.from('feedback_items').update({ status: 'triaged' }).eq('id', item).select('status');
 		expect(triaged.data).toEqual([{ status: 'triaged' }]);
-		const reply = await staff.agent.from('feedback_messages').insert({ feedback_item_id: item, body: 'Lo revisamos hoy.', is_public: true }).select('author_id').single();
+		const reply = await staff.agent
+			.from('feedback_messages')
+			.insert({ feedback_item_id: item, body: 'Lo revisamos hoy.', is_public: true })
+			.select('author_id')
+			.single();
 		expect(reply.data?.author_id).toBe('a0000000-0000-4000-8000-000000000004');
-		const forged = await staff.agent.from('feedback_messages').insert({ feedback_item_id: item, body: 'x', author_id: 'a0000000-0000-4000-8000-000000000001' });
+		const forged = await staff.agent
+			.from('feedback_messages')
+			.insert({ feedback_item_id: item, body: 'x', author_id: 'a0000000-0000-4000-8000-000000000001' });
 		expect(forged.error?.code).toBe('42501');
-		const edit = await staff.admin.from('survey_responses').update({ satisfaction_score: 5 }).eq('survey_id', 'f0000000-0000-4000-8000-000000000001');
+		const edit = await staff.admin
+			.from('survey_responses')
+			.update({ satisfaction_score: 5 })
+			.eq('survey_id', 'f0000000-0000-4000-8000-000000000001');
 		expect(edit.error?.code).toBe('42501');
 		const insert = await staff.admin.from('survey_responses').insert({ survey_id: 'f0000000-0000-4000-8000-000000000001', answers: {} });
 		expect(insert.error?.code).toBe('42501');
 	});
 
 	it("an account manager cannot triage another manager's client's item", async () => {
-		const { data } = await staff.account.from('feedback_items').update({ status: 'triaged' }).eq('id', 'f2000000-0000-4000-8000-000000000005').select('id');
+		const { data } = await staff.account
+			.from('feedback_items')
+			.update({ status: 'triaged' })
+			.eq('id', 'f2000000-0000-4000-8000-000000000005')
+			.select('id');
 		expect(data).toEqual([]);
 	});
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { anon, createInvitation, createSurvey, newSubmissionToken, sql, testAddress, validAnswers, app } from './fixtures.ts';
+import { createInvitation, createSurvey, newSubmissionToken, sql, testAddress, validAnswers, app } from './fixtures.ts';
 import { sha256Hex } from '../../../src/lib/server/tokens.ts';
 
 async function submit(token: string, answers: unknown, submission = newSubmissionToken()) {

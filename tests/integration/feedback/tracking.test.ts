@@ -12,7 +12,9 @@ async function fileComplaint() {
 		p_client_address: testAddress()
 	});
 	expect(data.outcome).toBe('ok');
-	const [item] = await sql<{ id: string }>('select id from public.feedback_items where submission_hash = sha256(convert_to($1, \'utf8\'))', [trackingToken]);
+	const [item] = await sql<{ id: string }>("select id from public.feedback_items where submission_hash = sha256(convert_to($1, 'utf8'))", [
+		trackingToken
+	]);
 	return { trackingToken, itemId: item.id };
 }
 

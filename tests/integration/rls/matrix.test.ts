@@ -5,7 +5,17 @@ import { randomUUID } from 'node:crypto';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type pg from 'pg';
 import { superuser } from '../env.ts';
-import { anonClient, serviceClient, signIn, demoStaff, createTestUser, deleteTestUsers, enrolStaff, type Client, type TestUser } from '../actors.ts';
+import {
+	anonClient,
+	serviceClient,
+	signIn,
+	demoStaff,
+	createTestUser,
+	deleteTestUsers,
+	enrolStaff,
+	type Client,
+	type TestUser
+} from '../actors.ts';
 
 type Table = 'staff_members' | 'clients' | 'contracts' | 'requirements';
 type Op = 'select' | 'insert' | 'update' | 'delete';
@@ -93,7 +103,12 @@ const CASES = (Object.keys(EXPECTED) as Table[]).flatMap((table) =>
 
 const PRIMARY_KEY: Record<Table, string> = { staff_members: 'user_id', clients: 'id', contracts: 'id', requirements: 'id' };
 // The column each update changes, so the superuser can tell whether it did.
-const UPDATED_COLUMN: Record<Table, string> = { staff_members: 'full_name', clients: 'sector', contracts: 'title', requirements: 'statement' };
+const UPDATED_COLUMN: Record<Table, string> = {
+	staff_members: 'full_name',
+	clients: 'sector',
+	contracts: 'title',
+	requirements: 'statement'
+};
 
 /** Rows made for one case: a client (of the actor's own or the other account manager) with one contract and one requirement, plus a staff member. */
 interface Fixture {
@@ -108,7 +123,13 @@ interface Fixture {
 
 async function makeFixture(db: pg.Client, accountManagerId: string): Promise<Fixture> {
 	const tag = randomUUID();
-	const [clientId, contractId, requirementId, staffUserId, freshUserId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+	const [clientId, contractId, requirementId, staffUserId, freshUserId] = [
+		randomUUID(),
+		randomUUID(),
+		randomUUID(),
+		randomUUID(),
+		randomUUID()
+	];
 	await db.query(
 		`with users as (
 			insert into auth.users (id, aud, role, email, created_at, updated_at)
@@ -135,7 +156,12 @@ async function dropFixture(db: pg.Client, fixture: Fixture, insertedId: string) 
 }
 
 function targetId(table: Table, fixture: Fixture): string {
-	return { staff_members: fixture.staffUserId, clients: fixture.clientId, contracts: fixture.contractId, requirements: fixture.requirementId }[table];
+	return {
+		staff_members: fixture.staffUserId,
+		clients: fixture.clientId,
+		contracts: fixture.contractId,
+		requirements: fixture.requirementId
+	}[table];
 }
 
 function newRow(table: Table, fixture: Fixture, id: string, accountManagerId: string): Record<string, unknown> {
@@ -144,9 +170,21 @@ function newRow(table: Table, fixture: Fixture, id: string, accountManagerId: st
 		case 'staff_members':
 			return { user_id: fixture.freshUserId, full_name: `Nueva persona ${tag}`, email: `fresh-${tag}@test.local`, role: 'agent' };
 		case 'clients':
-			return { id, name: `Cliente nuevo ${tag}`, tax_id: `N-${tag.replaceAll('-', '').slice(0, 24)}`, account_manager_id: accountManagerId };
+			return {
+				id,
+				name: `Cliente nuevo ${tag}`,
+				tax_id: `N-${tag.replaceAll('-', '').slice(0, 24)}`,
+				account_manager_id: accountManagerId
+			};
 		case 'contracts':
-			return { id, client_id: fixture.clientId, reference: `NEW-${tag}`, title: 'Contrato nuevo', start_date: '2026-01-01', due_date: '2026-03-31' };
+			return {
+				id,
+				client_id: fixture.clientId,
+				reference: `NEW-${tag}`,
+				title: 'Contrato nuevo',
+				start_date: '2026-01-01',
+				due_date: '2026-03-31'
+			};
 		case 'requirements':
 			return { id, client_id: fixture.clientId, statement: `Requisito nuevo ${tag}` };
 	}
@@ -170,7 +208,15 @@ function deniedOutcome(error: { code: string; message: string }): Outcome | stri
 }
 
 /** Runs `op` as `client` and tells what happened, checking writes with the superuser. */
-async function attempt(client: Client, db: pg.Client, table: Table, op: Op, fixture: Fixture, insertedId: string, accountManagerId: string): Promise<Outcome | string> {
+async function attempt(
+	client: Client,
+	db: pg.Client,
+	table: Table,
+	op: Op,
+	fixture: Fixture,
+	insertedId: string,
+	accountManagerId: string
+): Promise<Outcome | string> {
 	const key = PRIMARY_KEY[table];
 	const id = targetId(table, fixture);
 	switch (op) {
@@ -190,7 +236,10 @@ async function attempt(client: Client, db: pg.Client, table: Table, op: Op, fixt
 		case 'update': {
 			const value = `Cambiado ${fixture.tag}`;
 			const before = await storedValue(db, table, id);
-			const { error } = await client.from(table).update({ [UPDATED_COLUMN[table]]: value } as never).eq(key, id);
+			const { error } = await client
+				.from(table)
+				.update({ [UPDATED_COLUMN[table]]: value } as never)
+				.eq(key, id);
 			const after = await storedValue(db, table, id);
 			if (error) return after === before ? deniedOutcome(error) : `changed despite ${error.code}`;
 			if (after === value) return 'allowed';
@@ -211,7 +260,9 @@ describe(`RLS matrix (${CASES.length} cases)`, () => {
 	const throwaway: TestUser[] = [];
 
 	beforeAll(async () => {
-		console.log(`RLS matrix: ${CASES.length} cases (${Object.keys(EXPECTED).length} tables x ${ACTORS.length} actors x ${OPS.length} operations)`);
+		console.log(
+			`RLS matrix: ${CASES.length} cases (${Object.keys(EXPECTED).length} tables x ${ACTORS.length} actors x ${OPS.length} operations)`
+		);
 		db = await superuser();
 		const [nonStaff, inactive] = [await createTestUser('rls-non-staff'), await createTestUser('rls-inactive')];
 		throwaway.push(nonStaff, inactive);
@@ -238,7 +289,8 @@ describe(`RLS matrix (${CASES.length} cases)`, () => {
 	});
 
 	it.each(CASES)('$table: $actor $op -> $expected', async ({ table, actor, op, expected }) => {
-		const managerId = actor === "account manager, another manager's client" ? demoStaff.otherAccountManager.id : demoStaff.accountManager.id;
+		const managerId =
+			actor === "account manager, another manager's client" ? demoStaff.otherAccountManager.id : demoStaff.accountManager.id;
 		const fixture = await makeFixture(db, managerId);
 		const insertedId = randomUUID();
 		try {

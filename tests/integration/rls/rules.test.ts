@@ -67,7 +67,11 @@ describe('staff foundation rules', () => {
 	});
 
 	it('an admin may rename themselves', async () => {
-		const { data, error } = await throwawayAdminClient.from('staff_members').update({ full_name: 'Nombre corregido' }).eq('user_id', throwawayAdmin.id).select('full_name');
+		const { data, error } = await throwawayAdminClient
+			.from('staff_members')
+			.update({ full_name: 'Nombre corregido' })
+			.eq('user_id', throwawayAdmin.id)
+			.select('full_name');
 		expect(error).toBeNull();
 		expect(data).toEqual([{ full_name: 'Nombre corregido' }]);
 	});
@@ -102,7 +106,10 @@ describe('staff foundation rules', () => {
 	it('an account manager cannot hand their client to another account manager', async () => {
 		const clientId = await insertClient(db, demoStaff.accountManager.id);
 		clientIds.push(clientId);
-		const { error } = await accountManager.from('clients').update({ account_manager_id: demoStaff.otherAccountManager.id }).eq('id', clientId);
+		const { error } = await accountManager
+			.from('clients')
+			.update({ account_manager_id: demoStaff.otherAccountManager.id })
+			.eq('id', clientId);
 		expect(error?.code).toBe('42501');
 		expect(error?.message).toContain('row-level security');
 		const { rows } = await db.query('select account_manager_id from public.clients where id = $1', [clientId]);
@@ -135,7 +142,9 @@ describe('staff foundation rules', () => {
 		const [own, other] = [await insertClient(db, demoStaff.accountManager.id), await insertClient(db, demoStaff.accountManager.id)];
 		clientIds.push(own, other);
 		const otherContract = await insertContract(db, other);
-		const { error } = await admin.from('requirements').insert({ client_id: own, contract_id: otherContract, statement: 'Requisito cruzado' });
+		const { error } = await admin
+			.from('requirements')
+			.insert({ client_id: own, contract_id: otherContract, statement: 'Requisito cruzado' });
 		expect(error?.code).toBe('23503');
 		expect(error?.message).toContain('requirements_contract_id_fkey');
 	});
@@ -144,7 +153,11 @@ describe('staff foundation rules', () => {
 		const clientId = await insertClient(db, demoStaff.accountManager.id);
 		clientIds.push(clientId);
 		const contractId = await insertContract(db, clientId);
-		const { data: requirement } = await admin.from('requirements').insert({ client_id: clientId, contract_id: contractId, statement: 'Sobrevive al contrato' }).select('id').single();
+		const { data: requirement } = await admin
+			.from('requirements')
+			.insert({ client_id: clientId, contract_id: contractId, statement: 'Sobrevive al contrato' })
+			.select('id')
+			.single();
 		expect((await admin.from('contracts').delete().eq('id', contractId).select('id')).data).toEqual([{ id: contractId }]);
 		const { rows } = await db.query('select client_id, contract_id from public.requirements where id = $1', [requirement!.id]);
 		expect(rows).toEqual([{ client_id: clientId, contract_id: null }]);
@@ -157,7 +170,9 @@ describe('staff foundation rules', () => {
 		const early = await accountManager.from('contracts').insert({ ...base, reference: `EARLY-${shortTag()}`, due_date: '2026-05-09' });
 		expect(early.error?.code).toBe('23514');
 		expect(early.error?.message).toContain('contracts_due_after_start');
-		const undelivered = await accountManager.from('contracts').insert({ ...base, reference: `ACC-${shortTag()}`, due_date: '2026-06-01', conformity: 'accepted' });
+		const undelivered = await accountManager
+			.from('contracts')
+			.insert({ ...base, reference: `ACC-${shortTag()}`, due_date: '2026-06-01', conformity: 'accepted' });
 		expect(undelivered.error?.code).toBe('23514');
 		expect(undelivered.error?.message).toContain('contracts_conformity_after_delivery');
 	});

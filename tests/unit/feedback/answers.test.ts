@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { answersSchemaFor, isAnswered, satisfactionOf, surveyDefinitionSchema, type Answers, type Satisfaction } from '../../../src/lib/feedback/survey-definition.ts';
+import {
+	answersSchemaFor,
+	isAnswered,
+	satisfactionOf,
+	surveyDefinitionSchema,
+	type Answers,
+	type Satisfaction
+} from '../../../src/lib/feedback/survey-definition.ts';
 import { fieldErrorsOf } from '../../../src/lib/feedback/field-errors.ts';
 import { everyTypeDefinition } from './survey-fixtures.ts';
 

@@ -12,8 +12,22 @@ function errorsOf(item: unknown) {
 describe('feedbackItemSchema', () => {
 	const cases: { name: string; item: Record<string, unknown>; expected: Record<string, string> }[] = [
 		{ name: 'a minimal complaint', item: {}, expected: {} },
-		{ name: 'a suggestion with every optional field', item: { kind: 'suggestion', contact_email: 'ana@example.com', contact_phone: '+34 600 11 22 33', contact_consent: true, contract_id: 'd0000000-0000-4000-8000-000000000001' }, expected: {} },
-		{ name: 'empty optional fields as a form sends them', item: { contact_email: '', contact_phone: '', contract_id: '', [HONEYPOT_FIELD]: '' }, expected: {} },
+		{
+			name: 'a suggestion with every optional field',
+			item: {
+				kind: 'suggestion',
+				contact_email: 'ana@example.com',
+				contact_phone: '+34 600 11 22 33',
+				contact_consent: true,
+				contract_id: 'd0000000-0000-4000-8000-000000000001'
+			},
+			expected: {}
+		},
+		{
+			name: 'empty optional fields as a form sends them',
+			item: { contact_email: '', contact_phone: '', contract_id: '', [HONEYPOT_FIELD]: '' },
+			expected: {}
+		},
 		{ name: 'a compliment (staff only)', item: { kind: 'compliment' }, expected: { kind: 'invalid' } },
 		{ name: 'no kind', item: { kind: undefined }, expected: { kind: 'required' } },
 		{ name: 'a category outside the list', item: { category: 'weather' }, expected: { category: 'invalid' } },

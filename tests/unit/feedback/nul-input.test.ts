@@ -7,7 +7,9 @@ import { fieldErrorsOf } from '../../../src/lib/feedback/field-errors.ts';
 import { everyTypeDefinition } from './survey-fixtures.ts';
 
 const valid = { kind: 'complaint', category: 'delivery', subject: 'Entrega tardía', description: 'El pedido llegó dos días tarde.' };
-const withNul = fc.tuple(fc.string({ maxLength: 15 }), fc.string({ maxLength: 15 })).map(([before, after]) => `${before}\u0000${after}xxxxxxxxxx`);
+const withNul = fc
+	.tuple(fc.string({ maxLength: 15 }), fc.string({ maxLength: 15 }))
+	.map(([before, after]) => `${before}\u0000${after}xxxxxxxxxx`);
 
 describe('NUL characters', () => {
 	for (const field of ['subject', 'description', 'contact_email', 'contact_phone'] as const) {

@@ -28,7 +28,8 @@ describe('submission tokens across posts', () => {
 				const cookies = browser();
 				const first = submissionFor(cookies, PATH, 'complaint', item, newSubmissionToken());
 				// 503s; the person reloads (a new hidden token) and sends the same again, several times.
-				for (let retry = 0; retry < retries; retry++) expect(submissionFor(cookies, PATH, 'complaint', item, newSubmissionToken())).toBe(first);
+				for (let retry = 0; retry < retries; retry++)
+					expect(submissionFor(cookies, PATH, 'complaint', item, newSubmissionToken())).toBe(first);
 			})
 		);
 	});

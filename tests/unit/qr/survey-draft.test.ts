@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { surveyDefinitionSchema } from '../../../src/lib/feedback/survey-definition.ts';
 import { blankDraft, nextId, readSurveyDraft } from '../../../src/routes/staff/(portal)/surveys/editor/draft.ts';
-import { addOption, addQuestion, moveQuestion, removeOption, removeQuestion } from '../../../src/routes/staff/(portal)/surveys/editor/draft-edits.ts';
+import {
+	addOption,
+	addQuestion,
+	moveQuestion,
+	removeOption,
+	removeQuestion
+} from '../../../src/routes/staff/(portal)/surveys/editor/draft-edits.ts';
 import { breaksAnsweredQuestions } from '../../../src/routes/staff/(portal)/surveys/editor/locked-questions.ts';
 import { errorAt } from '../../../src/routes/staff/(portal)/surveys/editor/error-at.ts';
 
@@ -50,12 +56,20 @@ describe('readSurveyDraft', () => {
 	it('rebuilds a definition the shared schema accepts', () => {
 		const draft = readSurveyDraft(formOf(POSTED));
 		expect(draft.definition.questions.map((q) => q.id)).toEqual(['q1', 'q2', 'q3']);
-		expect(draft.definition.questions[2]).toEqual({ id: 'q3', type: 'short_text', label: { es: 'Comentario', en: 'Comment' }, required: false, maxLength: 150 });
+		expect(draft.definition.questions[2]).toEqual({
+			id: 'q3',
+			type: 'short_text',
+			label: { es: 'Comentario', en: 'Comment' },
+			required: false,
+			maxLength: 150
+		});
 		expect(surveyDefinitionSchema.safeParse(draft.definition).success).toBe(true);
 	});
 
 	it('gives a new choice question two blank options and drops fields another type does not allow', () => {
-		const draft = readSurveyDraft(formOf({ ...POSTED, 'definition.questions.0.type': 'multiple_choice', 'definition.questions.2.type': 'csat' }));
+		const draft = readSurveyDraft(
+			formOf({ ...POSTED, 'definition.questions.0.type': 'multiple_choice', 'definition.questions.2.type': 'csat' })
+		);
 		expect(draft.definition.questions[0].options).toHaveLength(2);
 		expect(draft.definition.questions[2]).not.toHaveProperty('maxLength');
 	});
@@ -96,7 +110,10 @@ describe('structural edits', () => {
 
 describe('answered questions', () => {
 	const draft = readSurveyDraft(formOf(POSTED));
-	const answered = new Map([['q1', 'nps'], ['q2', 'single_choice']]);
+	const answered = new Map([
+		['q1', 'nps'],
+		['q2', 'single_choice']
+	]);
 	it('allows keeping and adding questions', () => expect(breaksAnsweredQuestions(addQuestion(draft, 'csat'), answered)).toBe(false));
 	it('refuses removing one', () => expect(breaksAnsweredQuestions(removeQuestion(draft, 1), answered)).toBe(true));
 	it('refuses retyping one', () => {

@@ -1,6 +1,7 @@
 // The public feedback RPCs, called as anon through the request's Supabase client.
 // A failed call (network, timeout, database down) answers null: the page says "try again".
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
 import type { FeedbackRpcs } from '$lib/feedback/rpc-types';
 
 type PublicRpc = 'get_feedback_page' | 'submit_survey_response' | 'submit_feedback_item' | 'get_tracking' | 'submit_resolution_feedback';
@@ -9,7 +10,7 @@ type PublicRpc = 'get_feedback_page' | 'submit_survey_response' | 'submit_feedba
 const RPC_TIMEOUT_MS = 10_000;
 
 export async function callRpc<Name extends PublicRpc>(
-	supabase: SupabaseClient,
+	supabase: SupabaseClient<Database>,
 	name: Name,
 	args: FeedbackRpcs[Name]['args']
 ): Promise<FeedbackRpcs[Name]['result'] | null> {

@@ -32,7 +32,8 @@ export const load: PageServerLoad = async (event) => {
 		offersMore: [page.survey !== null, page.invitation.offersComplaint, page.invitation.offersSuggestion].filter(Boolean).length > 1,
 		contracts: page.contracts,
 		surveyForm: view === 'survey' && page.survey ? await emptySurveyForm(page.survey.definition) : null,
-		itemForm: view === 'complaint' || view === 'suggestion' ? await emptyItemForm(view, view === 'complaint' ? page.contract?.id : undefined) : null
+		itemForm:
+			view === 'complaint' || view === 'suggestion' ? await emptyItemForm(view, view === 'complaint' ? page.contract?.id : undefined) : null
 	};
 };
 

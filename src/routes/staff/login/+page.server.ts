@@ -37,7 +37,9 @@ export const actions: Actions = {
 			if (error?.status === 429) return message(form, 'too_many_attempts' satisfies LoginMessage, { status: 429 });
 			const unavailable = !error?.status || error.status >= 500;
 			if (!unavailable) recordLoginFailure(email, address);
-			return message(form, (unavailable ? 'unavailable' : 'invalid_credentials') satisfies LoginMessage, { status: unavailable ? 503 : 400 });
+			return message(form, (unavailable ? 'unavailable' : 'invalid_credentials') satisfies LoginMessage, {
+				status: unavailable ? 503 : 400
+			});
 		}
 		recordLoginSuccess(email);
 		if (!(await loadStaffMember(locals.supabase, data.user.id))) {

@@ -9,7 +9,9 @@ const PLAUSIBLE_TOKEN = /^[A-Za-z0-9_-]{1,128}$/;
 
 export async function fetchTracking(event: Pick<RequestEvent, 'locals' | 'params'>): Promise<TrackingPage> {
 	const token = event.params.token ?? '';
-	const result = PLAUSIBLE_TOKEN.test(token) ? await callRpc(event.locals.supabase, 'get_tracking', { p_tracking_token: token }) : { outcome: 'unknown_token' as const };
+	const result = PLAUSIBLE_TOKEN.test(token)
+		? await callRpc(event.locals.supabase, 'get_tracking', { p_tracking_token: token })
+		: { outcome: 'unknown_token' as const };
 	if (!result) error(PROBLEM_STATUS.unavailable, 'unavailable');
 	if (result.outcome !== 'ok') error(PROBLEM_STATUS.unknown_tracking, 'unknown_tracking');
 	return result;

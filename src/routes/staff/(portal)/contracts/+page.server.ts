@@ -19,6 +19,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (filter === 'overdue') query = query.is('delivered_at', null).lt('due_date', today);
 	const { data, error } = await query;
 	if (error) console.error('contracts list', error.message);
-	const contracts = (data ?? []).map((contract) => ({ ...contract, timing: contractTiming(contract.due_date, contract.delivered_at, today) }));
+	const contracts = (data ?? []).map((contract) => ({
+		...contract,
+		timing: contractTiming(contract.due_date, contract.delivered_at, today)
+	}));
 	return { contracts, filter, filters: FILTERS };
 };

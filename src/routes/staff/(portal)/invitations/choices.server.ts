@@ -1,6 +1,7 @@
 // What an invitation may point at, as the signed-in staff member may see it (RLS narrows account managers to their clients).
 import { error } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
 
 export interface SurveyChoice {
 	id: string;
@@ -20,7 +21,7 @@ export interface ContractChoice {
 }
 
 /** Surveys a link can offer: closed ones take no answers, so they are left out. */
-export async function surveyChoices(supabase: SupabaseClient): Promise<SurveyChoice[]> {
+export async function surveyChoices(supabase: SupabaseClient<Database>): Promise<SurveyChoice[]> {
 	const { data, error: dbError } = await supabase
 		.from('surveys')
 		.select('id, status, version, title:definition->title')
@@ -30,14 +31,17 @@ export async function surveyChoices(supabase: SupabaseClient): Promise<SurveyCho
 	return data as SurveyChoice[];
 }
 
-export async function clientChoices(supabase: SupabaseClient): Promise<ClientChoice[]> {
+export async function clientChoices(supabase: SupabaseClient<Database>): Promise<ClientChoice[]> {
 	const { data, error: dbError } = await supabase.from('clients').select('id, name, tax_id').order('name');
 	if (dbError) error(503, 'Clients unavailable');
 	return data;
 }
 
-export async function contractChoices(supabase: SupabaseClient): Promise<ContractChoice[]> {
-	const { data, error: dbError } = await supabase.from('contracts').select('id, client_id, reference').order('reference', { ascending: false });
+export async function contractChoices(supabase: SupabaseClient<Database>): Promise<ContractChoice[]> {
+	const { data, error: dbError } = await supabase
+		.from('contracts')
+		.select('id, client_id, reference')
+		.order('reference', { ascending: false });
 	if (dbError) error(503, 'Contracts unavailable');
 	return data;
 }

@@ -1,35 +1,32 @@
 // One invitation as the staff screens show it (never its token: the database has only the hash).
 import { error } from '@sveltejs/kit';
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { QueryData, SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import type { LocalizedText } from '$lib/feedback/survey-definition';
 
-export interface InvitationRow {
-	id: string;
-	kind: 'personal' | 'campaign';
-	label: string | null;
-	offers_survey: boolean;
-	offers_complaint: boolean;
-	offers_suggestion: boolean;
-	max_uses: number | null;
-	use_count: number;
-	expires_at: string | null;
-	revoked_at: string | null;
-	created_at: string;
-	/** bytea as PostgREST renders it: \x followed by hex. */
-	token_hash: string;
-	client: { name: string } | null;
-	contract: { reference: string } | null;
-	survey: { id: string; version: number; title: { es: string; en: string } } | null;
-}
+const INVITATION_COLUMNS = `id, kind, label, offers_survey, offers_complaint, offers_suggestion, max_uses, use_count, expires_at, revoked_at,
+	created_at, token_hash, client:clients(name), contract:contracts(reference), survey:surveys(id, version, title:definition->title)`;
 
-export const INVITATION_COLUMNS =
-	'id, kind, label, offers_survey, offers_complaint, offers_suggestion, max_uses, use_count, expires_at, revoked_at, created_at, token_hash, ' +
-	'client:clients(name), contract:contracts(reference), survey:surveys(id, version, title:definition->title)';
+/** The invitations this staff member may see, with the columns every screen shows; the caller narrows it. */
+export const selectInvitations = (supabase: SupabaseClient<Database>) => supabase.from('survey_invitations').select(INVITATION_COLUMNS);
 
-export async function loadInvitation(supabase: SupabaseClient, id: string): Promise<InvitationRow> {
-	const { data, error: dbError } = await supabase.from('survey_invitations').select(INVITATION_COLUMNS).eq('id', id).maybeSingle();
+type SelectedRow = QueryData<ReturnType<typeof selectInvitations>>[number];
+type SelectedSurvey = NonNullable<SelectedRow['survey']>;
+
+/** token_hash is bytea as PostgREST renders it: \x followed by hex. */
+export type InvitationRow = Omit<SelectedRow, 'survey'> & { survey: (Omit<SelectedSurvey, 'title'> & { title: LocalizedText }) | null };
+
+/** A stored definition's title is a LocalizedText: the database validated it (private.survey_definition_problem). */
+export const toInvitationRow = (row: SelectedRow): InvitationRow => ({
+	...row,
+	survey: row.survey && { ...row.survey, title: row.survey.title as LocalizedText }
+});
+
+export async function loadInvitation(supabase: SupabaseClient<Database>, id: string): Promise<InvitationRow> {
+	const { data, error: dbError } = await selectInvitations(supabase).eq('id', id).maybeSingle();
 	if (dbError?.code === '22P02' || (!dbError && !data)) error(404, 'Not found');
-	if (dbError) error(503, 'Invitation unavailable');
-	return data as unknown as InvitationRow;
+	if (dbError || !data) error(503, 'Invitation unavailable');
+	return toInvitationRow(data);
 }
 
 /** Whether a raw token is the one this invitation holds now (compares SHA-256 hashes). */

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { superValidate, setError, fail, message } from 'sveltekit-superforms';
+import { superValidate, setError, fail } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { clientSchema, toClientRow } from '$lib/staff/client-schema';
@@ -16,27 +16,14 @@ async function loadClient(locals: App.Locals, id: string) {
 	const { data } = await locals.supabase
 		.from('clients')
 		.select(
-			'id, name, tax_id, sector, contact_name, contact_email, contact_phone, account_manager_id, ' +
-				'contracts(id, reference, title, due_date, delivered_at, conformity), requirements(id, statement, priority, status)'
+			`id, name, tax_id, sector, contact_name, contact_email, contact_phone, account_manager_id,
+			contracts(id, reference, title, due_date, delivered_at, conformity), requirements(id, statement, priority, status)`
 		)
 		.eq('id', id)
 		.maybeSingle();
 	// RLS hides what the role may not read: to the caller it does not exist.
 	if (!data) error(404, 'Not found');
-	return data as unknown as ClientDetail;
-}
-
-interface ClientDetail {
-	id: string;
-	name: string;
-	tax_id: string | null;
-	sector: string | null;
-	contact_name: string | null;
-	contact_email: string | null;
-	contact_phone: string | null;
-	account_manager_id: string | null;
-	contracts: { id: string; reference: string; title: string; due_date: string; delivered_at: string | null; conformity: string }[];
-	requirements: { id: string; statement: string; priority: string; status: string }[];
+	return data;
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => {

@@ -9,28 +9,19 @@ import { dbOutcome } from '$lib/server/db-outcome';
 import { outcomeMessage } from '$lib/server/form-outcome';
 import type { Actions, PageServerLoad } from './$types';
 
-interface ContractRow {
-	id: string;
-	client_id: string;
-	reference: string;
-	title: string;
-	start_date: string;
-	due_date: string;
-	delivered_at: string | null;
-	conformity: 'pending' | 'accepted' | 'rejected';
-	terms_notes: string | null;
-	client: { id: string; name: string; account_manager_id: string | null } | null;
-}
+type ContractRow = Awaited<ReturnType<typeof loadContract>>;
 
-async function loadContract(locals: App.Locals, id: string): Promise<ContractRow> {
+async function loadContract(locals: App.Locals, id: string) {
 	if (!z.uuid().safeParse(id).success) error(404, 'Not found');
 	const { data } = await locals.supabase
 		.from('contracts')
-		.select('id, client_id, reference, title, start_date, due_date, delivered_at, conformity, terms_notes, client:clients(id, name, account_manager_id)')
+		.select(
+			'id, client_id, reference, title, start_date, due_date, delivered_at, conformity, terms_notes, client:clients(id, name, account_manager_id)'
+		)
 		.eq('id', id)
 		.maybeSingle();
 	if (!data) error(404, 'Not found');
-	return data as unknown as ContractRow;
+	return data;
 }
 
 function requireEditor(locals: App.Locals, contract: ContractRow) {
@@ -46,8 +37,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		timing: contractTiming(contract.due_date, delivered_at, today),
 		canEdit: can.editForClient(locals.staff!, { accountManagerId: client?.account_manager_id ?? null }),
 		canDelete: can.delete(locals.staff!),
-		form: await superValidate({ ...editable, terms_notes: editable.terms_notes ?? '' }, zod4(contractSchema), { id: 'contract', errors: false }),
-		deliveryForm: await superValidate({ delivered_on: (delivered_at ?? today).slice(0, 10) }, zod4(deliverySchema), { id: 'delivery', errors: false }),
+		form: await superValidate({ ...editable, terms_notes: editable.terms_notes ?? '' }, zod4(contractSchema), {
+			id: 'contract',
+			errors: false
+		}),
+		deliveryForm: await superValidate({ delivered_on: (delivered_at ?? today).slice(0, 10) }, zod4(deliverySchema), {
+			id: 'delivery',
+			errors: false
+		}),
 		conformityForm: await superValidate({ conformity }, zod4(conformitySchema), { id: 'conformity', errors: false })
 	};
 };
@@ -75,7 +72,11 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		// Noon UTC keeps the chosen calendar day whatever the viewer's time zone.
 		const deliveredAt = `${form.data.delivered_on}T12:00:00Z`;
-		const { data, error: dbError } = await locals.supabase.from('contracts').update({ delivered_at: deliveredAt }).eq('id', contract.id).select('id');
+		const { data, error: dbError } = await locals.supabase
+			.from('contracts')
+			.update({ delivered_at: deliveredAt })
+			.eq('id', contract.id)
+			.select('id');
 		const outcome = dbOutcome(dbError, data?.length);
 		return outcomeMessage(form, outcome);
 	},
@@ -85,7 +86,11 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(conformitySchema), { id: 'conformity' });
 		if (!form.valid) return fail(400, { form });
 		if (form.data.conformity !== 'pending' && !contract.delivered_at) return message(form, 'needs_delivery', { status: 400 });
-		const { data, error: dbError } = await locals.supabase.from('contracts').update({ conformity: form.data.conformity }).eq('id', contract.id).select('id');
+		const { data, error: dbError } = await locals.supabase
+			.from('contracts')
+			.update({ conformity: form.data.conformity })
+			.eq('id', contract.id)
+			.select('id');
 		const outcome = dbOutcome(dbError, data?.length);
 		return outcomeMessage(form, outcome);
 	},

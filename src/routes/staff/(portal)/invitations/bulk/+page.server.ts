@@ -33,7 +33,11 @@ export const actions: Actions = {
 		const matched = rows.filter((row): row is Extract<MatchedRow, { matched: true }> => row.matched);
 		if (matched.length === 0) return message(form, 'none_matched', { status: 400 });
 
-		const { surveyId, offersComplaint, offersSuggestion } = form.data as { surveyId: string; offersComplaint: boolean; offersSuggestion: boolean };
+		const { surveyId, offersComplaint, offersSuggestion } = form.data as {
+			surveyId: string;
+			offersComplaint: boolean;
+			offersSuggestion: boolean;
+		};
 		const invitations: NewInvitation[] = matched.map((row) => ({
 			kind: 'personal',
 			survey_id: surveyId || null,

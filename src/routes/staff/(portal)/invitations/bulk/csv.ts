@@ -26,17 +26,27 @@ export function splitCsv(text: string, delimiter: string): string[][] {
 	for (let i = 0; i < text.length; i++) {
 		const char = text[i];
 		if (quoted) {
-			if (char === '"' && text[i + 1] === '"') (field += '"'), i++;
-			else if (char === '"') quoted = false;
+			if (char === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (char === '"') quoted = false;
 			else field += char;
 		} else if (char === '"' && field === '') quoted = true;
-		else if (char === delimiter) record.push(field), (field = '');
-		else if (char === '\n' || char === '\r') {
+		else if (char === delimiter) {
+			record.push(field);
+			field = '';
+		} else if (char === '\n' || char === '\r') {
 			if (char === '\r' && text[i + 1] === '\n') i++;
-			record.push(field), records.push(record), (record = []), (field = '');
+			record.push(field);
+			records.push(record);
+			record = [];
+			field = '';
 		} else field += char;
 	}
-	if (field !== '' || record.length) record.push(field), records.push(record);
+	if (field !== '' || record.length) {
+		record.push(field);
+		records.push(record);
+	}
 	return records;
 }
 

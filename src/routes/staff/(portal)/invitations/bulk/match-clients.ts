@@ -1,28 +1,27 @@
-// Pairs each CSV row with one client (by tax id, else by name) and, if given, one of that client's contracts.
+// Turns the database's client and contract match for each CSV row (public.match_invitation_rows) plus the
+// row's expiry date into what the preview shows and what "create" issues. Matching by tax id or name happens
+// in SQL, where every client the staff member may see is at hand; dates need no data and are read here.
+import type { Database, Enums } from '$lib/database.types';
 import type { CsvRow } from './csv.ts';
 
-export interface KnownClient {
-	id: string;
-	name: string;
-	taxId: string | null;
-}
+type Returned = Database['public']['Functions']['match_invitation_rows']['Returns'][number];
+/** One row of the answer. The generated type marks every column of a returned table not-null, as
+ *  `supabase gen types` does; these are null when nothing matched. */
+export type DatabaseMatch = { line: number } & { [Column in Exclude<keyof Returned, 'line'>]: Returned[Column] | null };
 
-export interface KnownContract {
-	id: string;
-	clientId: string;
-	reference: string;
-}
-
-export type UnmatchedReason = 'client_not_found' | 'client_ambiguous' | 'contract_not_found' | 'bad_date' | 'date_past';
+export type UnmatchedReason = Enums<'invitation_match_problem'> | 'bad_date' | 'date_past';
 
 export type MatchedRow =
-	| { line: number; input: CsvRow; matched: true; clientId: string; clientName: string; contractId: string | null; expiresOn: string | null }
+	| {
+			line: number;
+			input: CsvRow;
+			matched: true;
+			clientId: string;
+			clientName: string;
+			contractId: string | null;
+			expiresOn: string | null;
+	  }
 	| { line: number; input: CsvRow; matched: false; reason: UnmatchedReason };
-
-const normalizeTaxId = (value: string) => value.toUpperCase().replace(/[\s.\-/]/g, '');
-// Accents and case differ between a spreadsheet and the client record more often than the names do.
-const normalizeName = (value: string) =>
-	value.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Accepts 2026-12-31 and 31/12/2026 (how Spanish spreadsheets write dates); anything else is null. */
 export function parseExpiry(value: string): string | null {
@@ -35,26 +34,29 @@ export function parseExpiry(value: string): string | null {
 	return date.toISOString().slice(0, 10);
 }
 
-export function matchClients(rows: CsvRow[], clients: KnownClient[], contracts: KnownContract[], today: string): MatchedRow[] {
-	const byTaxId = new Map(clients.filter((c) => c.taxId).map((c) => [normalizeTaxId(c.taxId!), c]));
-	const byName = Map.groupBy(clients, (c) => normalizeName(c.name));
-	const contractByReference = new Map(contracts.map((c) => [c.reference.trim().toLowerCase(), c]));
+/** What the database needs of each row. */
+export const matchRequest = (rows: CsvRow[]) =>
+	rows.map((row) => ({ line: row.line, client: row.client, contract_reference: row.contractReference }));
 
+export function withDates(rows: CsvRow[], matches: readonly DatabaseMatch[], today: string): MatchedRow[] {
+	const byLine = new Map(matches.map((match) => [match.line, match]));
 	return rows.map((input): MatchedRow => {
 		const unmatched = (reason: UnmatchedReason): MatchedRow => ({ line: input.line, input, matched: false, reason });
-		const namesakes = byName.get(normalizeName(input.client)) ?? [];
-		const client = byTaxId.get(normalizeTaxId(input.client)) ?? (namesakes.length === 1 ? namesakes[0] : undefined);
-		if (!client) return unmatched(namesakes.length > 1 ? 'client_ambiguous' : 'client_not_found');
-
-		let contractId: string | null = null;
-		if (input.contractReference) {
-			const contract = contractByReference.get(input.contractReference.toLowerCase());
-			if (!contract || contract.clientId !== client.id) return unmatched('contract_not_found');
-			contractId = contract.id;
-		}
+		const match = byLine.get(input.line);
+		if (!match) return unmatched('client_not_found');
+		if (match.problem) return unmatched(match.problem);
+		if (!match.client_id || !match.client_name) return unmatched('client_not_found');
 		const expiresOn = input.expiry ? parseExpiry(input.expiry) : null;
 		if (input.expiry && !expiresOn) return unmatched('bad_date');
 		if (expiresOn && expiresOn < today) return unmatched('date_past');
-		return { line: input.line, input, matched: true, clientId: client.id, clientName: client.name, contractId, expiresOn };
+		return {
+			line: input.line,
+			input,
+			matched: true,
+			clientId: match.client_id,
+			clientName: match.client_name,
+			contractId: match.contract_id,
+			expiresOn
+		};
 	});
 }

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { superValidate, fail, message } from 'sveltekit-superforms';
+import { superValidate, fail } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { requirementSchema } from '$lib/staff/requirement-schema';
@@ -8,18 +8,9 @@ import { dbOutcome } from '$lib/server/db-outcome';
 import { outcomeMessage } from '$lib/server/form-outcome';
 import type { Actions, PageServerLoad } from './$types';
 
-interface RequirementRow {
-	id: string;
-	client_id: string;
-	contract_id: string | null;
-	statement: string;
-	priority: 'low' | 'medium' | 'high' | 'critical';
-	status: 'open' | 'in_progress' | 'met' | 'dropped';
-	source: 'contract' | 'meeting' | 'complaint' | 'survey' | 'regulation' | 'other';
-	client: { name: string; account_manager_id: string | null } | null;
-}
+type RequirementRow = Awaited<ReturnType<typeof loadRequirement>>;
 
-async function loadRequirement(locals: App.Locals, id: string): Promise<RequirementRow> {
+async function loadRequirement(locals: App.Locals, id: string) {
 	if (!z.uuid().safeParse(id).success) error(404, 'Not found');
 	const { data } = await locals.supabase
 		.from('requirements')
@@ -27,14 +18,17 @@ async function loadRequirement(locals: App.Locals, id: string): Promise<Requirem
 		.eq('id', id)
 		.maybeSingle();
 	if (!data) error(404, 'Not found');
-	return data as unknown as RequirementRow;
+	return data;
 }
 
 const ownerOf = (requirement: RequirementRow) => ({ accountManagerId: requirement.client?.account_manager_id ?? null });
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const requirement = await loadRequirement(locals, params.id);
-	const { data: contracts } = await locals.supabase.from('contracts').select('id, reference, client_id').eq('client_id', requirement.client_id);
+	const { data: contracts } = await locals.supabase
+		.from('contracts')
+		.select('id, reference, client_id')
+		.eq('client_id', requirement.client_id);
 	const { client, id, ...values } = requirement;
 	return {
 		requirement,

@@ -1,6 +1,7 @@
 // Reads one survey with what the editor needs to know about it: its answers lock its questions.
 import { error } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
 import type { StoredSurvey } from '../editor/editor-form.server.ts';
 
 export interface SurveyWithResponses {
@@ -11,7 +12,7 @@ export interface SurveyWithResponses {
 	nextVersionId: string | null;
 }
 
-export async function loadSurvey(supabase: SupabaseClient, id: string): Promise<SurveyWithResponses> {
+export async function loadSurvey(supabase: SupabaseClient<Database>, id: string): Promise<SurveyWithResponses> {
 	const [surveyResult, responsesResult, nextResult] = await Promise.all([
 		supabase.from('surveys').select('id, trigger_point, status, version, previous_version_id, definition').eq('id', id).maybeSingle(),
 		supabase.from('survey_responses').select('id', { count: 'exact', head: true }).eq('survey_id', id),

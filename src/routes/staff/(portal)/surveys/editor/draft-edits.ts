@@ -8,7 +8,10 @@ function withQuestions(draft: SurveyDraft, questions: DraftQuestion[]): SurveyDr
 
 export function addQuestion(draft: SurveyDraft, type: QuestionType): SurveyDraft {
 	const questions = draft.definition.questions;
-	const id = nextId('q', questions.map((q) => q.id));
+	const id = nextId(
+		'q',
+		questions.map((q) => q.id)
+	);
 	const question = shapeQuestion({ id, type, label: { es: '', en: '' }, required: false });
 	return withQuestions(draft, [...questions, question]);
 }
@@ -31,7 +34,10 @@ export function addOption(draft: SurveyDraft, questionIndex: number): SurveyDraf
 		draft,
 		draft.definition.questions.map((question, i) => {
 			if (i !== questionIndex || !question.options) return question;
-			const id = nextId('o', question.options.map((o) => o.id));
+			const id = nextId(
+				'o',
+				question.options.map((o) => o.id)
+			);
 			return { ...question, options: [...question.options, { id, label: { es: '', en: '' } }] };
 		})
 	);

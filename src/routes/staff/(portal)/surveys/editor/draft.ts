@@ -48,7 +48,14 @@ export function shapeQuestion(question: DraftQuestion): DraftQuestion {
 	const { id, type, label, required } = question;
 	if (isChoice(type)) {
 		const options = [...(question.options ?? [])];
-		while (options.length < 2) options.push({ id: nextId('o', options.map((o) => o.id)), label: { es: '', en: '' } });
+		while (options.length < 2)
+			options.push({
+				id: nextId(
+					'o',
+					options.map((o) => o.id)
+				),
+				label: { es: '', en: '' }
+			});
 		return { id, type, label, required, options };
 	}
 	if (isText(type) && question.maxLength !== undefined) return { id, type, label, required, maxLength: question.maxLength };

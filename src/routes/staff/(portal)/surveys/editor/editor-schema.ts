@@ -1,9 +1,10 @@
 // What the survey editor posts: the shared definition schema plus the survey's own columns.
 import { z } from 'zod';
 import { surveyDefinitionSchema } from '$lib/feedback/survey-definition';
+import { Constants } from '$lib/database.types';
 
-export const TRIGGER_POINTS = ['contract_delivery', 'complaint_resolution', 'campaign'] as const;
-export const SURVEY_STATUSES = ['draft', 'active', 'closed'] as const;
+export const TRIGGER_POINTS = Constants.public.Enums.survey_trigger_point;
+export const SURVEY_STATUSES = Constants.public.Enums.survey_status;
 
 export const surveyEditorSchema = z.object({
 	triggerPoint: z.enum(TRIGGER_POINTS, { error: 'invalid' }),

@@ -42,7 +42,9 @@ export function structureActions(answeredQuestions: AnsweredQuestions) {
 		moveDown: structureAction((draft, form) => moveQuestion(draft, indexOf(form), 1), answeredQuestions),
 		addOption: structureAction((draft, form) => addOption(draft, indexOf(form)), answeredQuestions),
 		removeOption: structureAction((draft, form, answered) => {
-			const [question, option] = String(form.get('index') ?? '').split(':').map(Number);
+			const [question, option] = String(form.get('index') ?? '')
+				.split(':')
+				.map(Number);
 			return isAnswered(draft, question, answered) ? 'refused' : removeOption(draft, question, option);
 		}, answeredQuestions)
 	};

@@ -12,7 +12,8 @@ export const POST: RequestHandler = async ({ locals, params, request, url }) => 
 	const token = form.get('token');
 	const format = form.get('format') === 'png' ? 'png' : 'svg';
 	const invitation = await loadInvitation(locals.supabase, params.id!);
-	if (typeof token !== 'string' || !TOKEN_PATTERN.test(token) || !holdsToken(invitation, sha256Hex(token))) error(400, 'Not this invitation');
+	if (typeof token !== 'string' || !TOKEN_PATTERN.test(token) || !holdsToken(invitation, sha256Hex(token)))
+		error(400, 'Not this invitation');
 
 	const link = linkFor(token, url);
 	const name = `qr-${(invitation.label || invitation.client?.name || invitation.id).replace(/[^\p{L}\p{N}]+/gu, '-')}.${format}`;
