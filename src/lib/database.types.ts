@@ -9,6 +9,87 @@ export type Database = {
 	};
 	public: {
 		Tables: {
+			audit_log: {
+				Row: {
+					id: number
+					occurred_at: string
+					actor_id: string | null
+					actor_role: string | null
+					table_name: string
+					row_id: string
+					action: Database['public']['Enums']['audit_action']
+					old_values: Json | null
+					new_values: Json | null
+				}
+				Insert: {
+					id?: never
+					occurred_at?: string
+					actor_id?: string | null
+					actor_role?: string | null
+					table_name: string
+					row_id: string
+					action: Database['public']['Enums']['audit_action']
+					old_values?: Json | null
+					new_values?: Json | null
+				}
+				Update: {
+					id?: never
+					occurred_at?: string
+					actor_id?: string | null
+					actor_role?: string | null
+					table_name?: string
+					row_id?: string
+					action?: Database['public']['Enums']['audit_action']
+					old_values?: Json | null
+					new_values?: Json | null
+				}
+				Relationships: []
+			}
+			business_calendar: {
+				Row: {
+					id: number
+					time_zone: string
+					working_days: number[]
+					day_starts_at: string
+					day_ends_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: number
+					time_zone?: string
+					working_days?: number[]
+					day_starts_at?: string
+					day_ends_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: number
+					time_zone?: string
+					working_days?: number[]
+					day_starts_at?: string
+					day_ends_at?: string
+					updated_at?: string
+				}
+				Relationships: []
+			}
+			business_holidays: {
+				Row: {
+					holiday_date: string
+					name: string
+					created_at: string
+				}
+				Insert: {
+					holiday_date: string
+					name: string
+					created_at?: string
+				}
+				Update: {
+					holiday_date?: string
+					name?: string
+					created_at?: string
+				}
+				Relationships: []
+			}
 			clients: {
 				Row: {
 					id: string
@@ -106,6 +187,50 @@ export type Database = {
 					}
 				]
 			}
+			feedback_item_events: {
+				Row: {
+					id: number
+					feedback_item_id: string
+					kind: Database['public']['Enums']['feedback_event_kind']
+					actor_id: string | null
+					occurred_at: string
+					from_status: Database['public']['Enums']['feedback_status'] | null
+					to_status: Database['public']['Enums']['feedback_status'] | null
+					message_id: string | null
+					details: Json
+				}
+				Insert: {
+					id?: never
+					feedback_item_id: string
+					kind: Database['public']['Enums']['feedback_event_kind']
+					actor_id?: string | null
+					occurred_at?: string
+					from_status?: Database['public']['Enums']['feedback_status'] | null
+					to_status?: Database['public']['Enums']['feedback_status'] | null
+					message_id?: string | null
+					details?: Json
+				}
+				Update: {
+					id?: never
+					feedback_item_id?: string
+					kind?: Database['public']['Enums']['feedback_event_kind']
+					actor_id?: string | null
+					occurred_at?: string
+					from_status?: Database['public']['Enums']['feedback_status'] | null
+					to_status?: Database['public']['Enums']['feedback_status'] | null
+					message_id?: string | null
+					details?: Json
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'feedback_item_events_feedback_item_id_fkey'
+						columns: ['feedback_item_id']
+						isOneToOne: false
+						referencedRelation: 'feedback_items'
+						referencedColumns: ['id']
+					}
+				]
+			}
 			feedback_items: {
 				Row: {
 					id: string
@@ -127,6 +252,18 @@ export type Database = {
 					resolution_answered_at: string | null
 					created_at: string
 					updated_at: string
+					priority: Database['public']['Enums']['feedback_priority']
+					assignee_id: string | null
+					version: number
+					duplicate_of_id: string | null
+					rejection_reason: string | null
+					resolution_text: string | null
+					reopen_count: number
+					search_document: string | null
+					sla_first_response_due_at: string | null
+					sla_resolution_due_at: string | null
+					sla_next_due_at: string | null
+					sla_due_soon_at: string | null
 				}
 				Insert: {
 					id?: string
@@ -148,6 +285,18 @@ export type Database = {
 					resolution_answered_at?: string | null
 					created_at?: string
 					updated_at?: string
+					priority?: Database['public']['Enums']['feedback_priority']
+					assignee_id?: string | null
+					version?: number
+					duplicate_of_id?: string | null
+					rejection_reason?: string | null
+					resolution_text?: string | null
+					reopen_count?: number
+					search_document?: string | null
+					sla_first_response_due_at?: string | null
+					sla_resolution_due_at?: string | null
+					sla_next_due_at?: string | null
+					sla_due_soon_at?: string | null
 				}
 				Update: {
 					id?: string
@@ -169,8 +318,27 @@ export type Database = {
 					resolution_answered_at?: string | null
 					created_at?: string
 					updated_at?: string
+					priority?: Database['public']['Enums']['feedback_priority']
+					assignee_id?: string | null
+					version?: number
+					duplicate_of_id?: string | null
+					rejection_reason?: string | null
+					resolution_text?: string | null
+					reopen_count?: number
+					search_document?: string | null
+					sla_first_response_due_at?: string | null
+					sla_resolution_due_at?: string | null
+					sla_next_due_at?: string | null
+					sla_due_soon_at?: string | null
 				}
 				Relationships: [
+					{
+						foreignKeyName: 'feedback_items_assignee_id_fkey'
+						columns: ['assignee_id']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					},
 					{
 						foreignKeyName: 'feedback_items_client_id_fkey'
 						columns: ['client_id']
@@ -184,6 +352,13 @@ export type Database = {
 						isOneToOne: false
 						referencedRelation: 'contracts'
 						referencedColumns: ['id', 'client_id']
+					},
+					{
+						foreignKeyName: 'feedback_items_duplicate_of_id_fkey'
+						columns: ['duplicate_of_id']
+						isOneToOne: false
+						referencedRelation: 'feedback_items'
+						referencedColumns: ['id']
 					},
 					{
 						foreignKeyName: 'feedback_items_invitation_id_fkey'
@@ -236,6 +411,24 @@ export type Database = {
 					}
 				]
 			}
+			feedback_status_transitions: {
+				Row: {
+					from_status: Database['public']['Enums']['feedback_status']
+					to_status: Database['public']['Enums']['feedback_status']
+					is_reopen: boolean
+				}
+				Insert: {
+					from_status: Database['public']['Enums']['feedback_status']
+					to_status: Database['public']['Enums']['feedback_status']
+					is_reopen?: boolean
+				}
+				Update: {
+					from_status?: Database['public']['Enums']['feedback_status']
+					to_status?: Database['public']['Enums']['feedback_status']
+					is_reopen?: boolean
+				}
+				Relationships: []
+			}
 			requirements: {
 				Row: {
 					id: string
@@ -247,6 +440,7 @@ export type Database = {
 					source: Database['public']['Enums']['requirement_source']
 					created_at: string
 					updated_at: string
+					feedback_item_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -258,6 +452,7 @@ export type Database = {
 					source?: Database['public']['Enums']['requirement_source']
 					created_at?: string
 					updated_at?: string
+					feedback_item_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -269,6 +464,7 @@ export type Database = {
 					source?: Database['public']['Enums']['requirement_source']
 					created_at?: string
 					updated_at?: string
+					feedback_item_id?: string | null
 				}
 				Relationships: [
 					{
@@ -284,6 +480,63 @@ export type Database = {
 						isOneToOne: false
 						referencedRelation: 'contracts'
 						referencedColumns: ['id', 'client_id']
+					},
+					{
+						foreignKeyName: 'requirements_feedback_item_id_fkey'
+						columns: ['feedback_item_id']
+						isOneToOne: false
+						referencedRelation: 'feedback_items'
+						referencedColumns: ['id']
+					}
+				]
+			}
+			sla_targets: {
+				Row: {
+					priority: Database['public']['Enums']['feedback_priority']
+					first_response_minutes: number
+					resolution_minutes: number
+					updated_at: string
+				}
+				Insert: {
+					priority: Database['public']['Enums']['feedback_priority']
+					first_response_minutes: number
+					resolution_minutes: number
+					updated_at?: string
+				}
+				Update: {
+					priority?: Database['public']['Enums']['feedback_priority']
+					first_response_minutes?: number
+					resolution_minutes?: number
+					updated_at?: string
+				}
+				Relationships: []
+			}
+			staff_availability: {
+				Row: {
+					user_id: string
+					is_absent: boolean
+					note: string | null
+					updated_at: string
+				}
+				Insert: {
+					user_id: string
+					is_absent?: boolean
+					note?: string | null
+					updated_at?: string
+				}
+				Update: {
+					user_id?: string
+					is_absent?: boolean
+					note?: string | null
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'staff_availability_user_id_fkey'
+						columns: ['user_id']
+						isOneToOne: true
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
 					}
 				]
 			}
@@ -543,11 +796,41 @@ export type Database = {
 					}
 				]
 			}
+			triage_settings: {
+				Row: {
+					id: number
+					auto_assign_categories: string[]
+					auto_assign_open_cap: number
+					updated_at: string
+				}
+				Insert: {
+					id?: number
+					auto_assign_categories?: string[]
+					auto_assign_open_cap?: number
+					updated_at?: string
+				}
+				Update: {
+					id?: number
+					auto_assign_categories?: string[]
+					auto_assign_open_cap?: number
+					updated_at?: string
+				}
+				Relationships: []
+			}
 		}
 		Views: {
 			[_ in never]: never
 		}
 		Functions: {
+			add_feedback_message: {
+				Args: {
+					p_item_id: string
+					p_body: string
+					p_is_public: boolean
+					p_expected_version: number
+				}
+				Returns: Json
+			}
 			create_invitation: {
 				Args: {
 					p_invitation: Json
@@ -560,6 +843,51 @@ export type Database = {
 				}
 				Returns: Json
 			}
+			create_requirement_from_feedback: {
+				Args: {
+					p_item_id: string
+					p_statement: string
+					p_priority: Database['public']['Enums']['requirement_priority']
+				}
+				Returns: string
+			}
+			feedback_duplicate_candidates: {
+				Args: {
+					p_item_id: string
+					p_limit?: number
+				}
+				Returns: {
+					id: string
+					subject: string
+					status: Database['public']['Enums']['feedback_status']
+					created_at: string
+					similarity: number
+				}[]
+			}
+			feedback_item_deadline_state: {
+				Args: {
+					p_item_id: string
+					p_now?: string
+				}
+				Returns: string
+			}
+			feedback_item_deadlines: {
+				Args: {
+					p_item_id: string
+					p_now?: string
+				}
+				Returns: {
+					clock: string
+					target_minutes: number
+					elapsed_minutes: number
+					remaining_minutes: number
+					paused_minutes: number
+					due_at: string
+					breached_at: string
+					stopped_at: string
+					state: string
+				}[]
+			}
 			get_feedback_page: {
 				Args: {
 					p_token: string
@@ -571,6 +899,39 @@ export type Database = {
 					p_tracking_token: string
 				}
 				Returns: Json
+			}
+			inbox_counts: {
+				Args: {
+					p_now?: string
+				}
+				Returns: Json
+			}
+			inbox_items: {
+				Args: {
+					p_filters?: Json
+					p_after?: Json
+					p_limit?: number
+					p_now?: string
+				}
+				Returns: {
+					id: string
+					kind: Database['public']['Enums']['feedback_kind']
+					status: Database['public']['Enums']['feedback_status']
+					priority: Database['public']['Enums']['feedback_priority']
+					category: string
+					subject: string
+					client_id: string
+					client_name: string
+					assignee_id: string
+					assignee_name: string
+					created_at: string
+					updated_at: string
+					due_at: string
+					deadline_state: string
+					business_minutes_left: number
+					reopen_count: number
+					version: number
+				}[]
 			}
 			reissue_invitation_link: {
 				Args: {
@@ -607,12 +968,15 @@ export type Database = {
 			}
 		}
 		Enums: {
+			audit_action: 'insert' | 'update' | 'delete'
 			contract_conformity: 'pending' | 'accepted' | 'rejected'
+			feedback_event_kind: 'created' | 'triaged' | 'assigned' | 'status_changed' | 'internal_note' | 'public_reply' | 'client_message' | 'client_resolution_answer' | 'merged' | 'requirement_linked'
 			feedback_kind: 'complaint' | 'suggestion' | 'compliment'
-			feedback_status: 'new' | 'triaged' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'duplicate'
+			feedback_priority: 'low' | 'normal' | 'high' | 'urgent'
+			feedback_status: 'new' | 'triaged' | 'in_progress' | 'waiting_client' | 'resolved' | 'closed' | 'rejected' | 'duplicate'
 			invitation_kind: 'personal' | 'campaign'
 			requirement_priority: 'low' | 'medium' | 'high' | 'critical'
-			requirement_source: 'contract' | 'meeting' | 'complaint' | 'survey' | 'regulation' | 'other'
+			requirement_source: 'contract' | 'meeting' | 'complaint' | 'survey' | 'suggestion' | 'regulation' | 'other'
 			requirement_status: 'open' | 'in_progress' | 'met' | 'dropped'
 			staff_role: 'agent' | 'account_manager' | 'quality' | 'manager' | 'admin'
 			survey_status: 'draft' | 'active' | 'closed'
@@ -641,12 +1005,15 @@ export type CompositeTypes<Name extends keyof PublicSchema['CompositeTypes']> = 
 export const Constants = {
 	public: {
 		Enums: {
+			audit_action: ['insert', 'update', 'delete'],
 			contract_conformity: ['pending', 'accepted', 'rejected'],
+			feedback_event_kind: ['created', 'triaged', 'assigned', 'status_changed', 'internal_note', 'public_reply', 'client_message', 'client_resolution_answer', 'merged', 'requirement_linked'],
 			feedback_kind: ['complaint', 'suggestion', 'compliment'],
-			feedback_status: ['new', 'triaged', 'in_progress', 'resolved', 'closed', 'rejected', 'duplicate'],
+			feedback_priority: ['low', 'normal', 'high', 'urgent'],
+			feedback_status: ['new', 'triaged', 'in_progress', 'waiting_client', 'resolved', 'closed', 'rejected', 'duplicate'],
 			invitation_kind: ['personal', 'campaign'],
 			requirement_priority: ['low', 'medium', 'high', 'critical'],
-			requirement_source: ['contract', 'meeting', 'complaint', 'survey', 'regulation', 'other'],
+			requirement_source: ['contract', 'meeting', 'complaint', 'survey', 'suggestion', 'regulation', 'other'],
 			requirement_status: ['open', 'in_progress', 'met', 'dropped'],
 			staff_role: ['agent', 'account_manager', 'quality', 'manager', 'admin'],
 			survey_status: ['draft', 'active', 'closed'],

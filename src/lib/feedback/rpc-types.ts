@@ -5,6 +5,7 @@
 import type { FieldErrors } from './field-errors.ts';
 import type { FeedbackCategory, FeedbackItemInput, FeedbackKind } from './feedback-item.ts';
 import type { Answers, SurveyDefinition } from './survey-definition.ts';
+import type { Database } from '../database.types.ts';
 
 export const RPC_OUTCOMES = [
 	'ok',
@@ -29,7 +30,7 @@ export type RpcOutcome = (typeof RPC_OUTCOMES)[number];
 export type InvitationKind = 'personal' | 'campaign';
 export type SurveyStatus = 'draft' | 'active' | 'closed';
 export type SurveyTriggerPoint = 'contract_delivery' | 'complaint_resolution' | 'campaign';
-export type FeedbackStatus = 'new' | 'triaged' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'duplicate';
+export type FeedbackStatus = Database['public']['Enums']['feedback_status'];
 export type { FeedbackKind, FeedbackCategory };
 
 /** ISO 8601 timestamp as Postgres renders timestamptz in JSON, e.g. 2026-11-28T10:15:00.123456+00:00. */

@@ -62,7 +62,14 @@ describe('an item marked resolved', () => {
 		await anon().rpc('submit_feedback_item', { p_token: token, p_submission: submission, p_item: validItem(), p_client_address: testAddress() });
 		const [item] = await sql<{ id: string }>("select id from public.feedback_items where submission_hash = sha256(convert_to($1, 'utf8'))", [submission]);
 
-		const resolved = await agent.from('feedback_items').update({ status: 'resolved' }).eq('id', item.id).select('resolved_at');
+		for (const status of ['triaged', 'in_progress'] as const) {
+			expect((await agent.from('feedback_items').update({ status }).eq('id', item.id)).error).toBeNull();
+		}
+		const resolved = await agent
+			.from('feedback_items')
+			.update({ status: 'resolved', resolution_text: 'Las cajas se entregaron.' })
+			.eq('id', item.id)
+			.select('resolved_at');
 		expect(resolved.data?.[0].resolved_at).not.toBeNull();
 		const invitations = await sql('select kind, max_uses, client_id from public.survey_invitations where feedback_item_id = $1 and survey_id = $2', [item.id, lifecycleSurveys[1]]);
 		expect(invitations).toEqual([{ kind: 'personal', max_uses: 1, client_id: 'c0000000-0000-4000-8000-000000000001' }]);
