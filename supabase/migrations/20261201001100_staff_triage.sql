@@ -39,7 +39,7 @@
 --     not move while nothing happens to the item (business time runs on its own), so the inbox filters and
 --     sorts on them with an index; every event refreshes them with the same function that explains them.
 --
--- Who may do what (active staff only; anon nothing; service_role bypasses RLS, cannot edit the audit):
+-- Who may do what (active staff only; anon and service_role nothing):
 --
 --   table                        | select                          | insert / update / delete
 --   -----------------------------+---------------------------------+----------------------------------------
@@ -1302,10 +1302,9 @@ grant update (auto_assign_categories, auto_assign_open_cap) on public.triage_set
 -- user_id too, so a form can upsert; the policies keep it the caller's own unless an admin acts.
 grant insert (user_id, is_absent, note), update (user_id, is_absent, note), delete on public.staff_availability to authenticated;
 
--- Server tasks read everything and keep the settings; even they cannot rewrite the audit or the timeline.
-grant select on public.feedback_item_events, public.feedback_status_transitions, public.audit_log to service_role;
-grant select, insert, update, delete on public.sla_targets, public.business_calendar, public.business_holidays,
-	public.triage_settings, public.staff_availability to service_role;
+-- service_role gets nothing here: no server task of this feature uses it (the inbox, the item page and the
+-- bench act as a staff member). A later feature that needs it grants it, never update or delete on the
+-- audit or the timeline.
 
 grant insert (priority, assignee_id) on public.feedback_items to authenticated;
 grant update (priority, assignee_id, duplicate_of_id, rejection_reason, resolution_text) on public.feedback_items to authenticated;
@@ -1339,7 +1338,7 @@ grant execute on function
 	private.deadline_clocks(uuid, timestamptz),
 	private.feedback_search_query(text),
 	private.cached_deadline_state(public.feedback_status, timestamptz, timestamptz, timestamptz)
-to authenticated, service_role;
+to authenticated;
 
 revoke execute on function
 	public.feedback_item_deadlines(uuid, timestamptz),
@@ -1359,7 +1358,7 @@ grant execute on function
 	public.add_feedback_message(uuid, text, boolean, integer),
 	public.feedback_duplicate_candidates(uuid, integer),
 	public.create_requirement_from_feedback(uuid, text, public.requirement_priority)
-to authenticated, service_role;
+to authenticated;
 
 -- ============================================================================
 -- existing rows and realtime

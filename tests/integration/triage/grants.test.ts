@@ -15,20 +15,18 @@ describe('triage grants and policies', () => {
 		expect(rows.map((row) => row.relname)).toEqual(['audit_log', 'auto_assignment_turns', ...TABLES.slice(1)]);
 	});
 
-	it('gives anon nothing, and nobody update, delete or truncate on the audit and the timeline', async () => {
+	it('gives anon and service_role nothing, and nobody update, delete or truncate on the audit and the timeline', async () => {
 		const rows = await sql(
 			`select grantee, table_name, privilege_type from information_schema.role_table_grants
 			where table_schema = 'public' and table_name = any ($1) and grantee in ('anon', 'authenticated', 'service_role', 'PUBLIC')
 			order by table_name, grantee, privilege_type`,
 			[TABLES]
 		);
-		expect(rows.filter((row) => row.grantee === 'anon' || row.grantee === 'PUBLIC')).toEqual([]);
+		expect(rows.filter((row) => row.grantee !== 'authenticated')).toEqual([]);
 		const logs = rows.filter((row) => row.table_name === 'audit_log' || row.table_name === 'feedback_item_events');
 		expect(logs.map((row) => `${row.grantee}:${row.table_name}:${row.privilege_type}`)).toEqual([
 			'authenticated:audit_log:SELECT',
-			'service_role:audit_log:SELECT',
-			'authenticated:feedback_item_events:SELECT',
-			'service_role:feedback_item_events:SELECT'
+			'authenticated:feedback_item_events:SELECT'
 		]);
 	});
 
