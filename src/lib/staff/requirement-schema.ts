@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export const REQUIREMENT_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const REQUIREMENT_STATUSES = ['open', 'in_progress', 'met', 'dropped'] as const;
-export const REQUIREMENT_SOURCES = ['contract', 'meeting', 'complaint', 'survey', 'regulation', 'other'] as const;
+export const REQUIREMENT_SOURCES = ['contract', 'meeting', 'complaint', 'survey', 'suggestion', 'regulation', 'other'] as const;
 
 export const requirementSchema = z.object({
 	client_id: z.uuid({ error: 'required' }),
