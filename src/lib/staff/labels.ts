@@ -20,6 +20,7 @@ const source: Labels = {
 	meeting: m.source_meeting,
 	complaint: m.source_complaint,
 	survey: m.source_survey,
+	suggestion: m.source_suggestion,
 	regulation: m.source_regulation,
 	other: m.source_other
 };

@@ -10,11 +10,13 @@ export interface NavLink {
 
 const LINKS: NavLink[] = [
 	{ href: '/staff', label: m.staff_nav_home, roles: 'all' },
+	{ href: '/staff/inbox', label: m.tr_nav_inbox, roles: 'all' },
 	{ href: '/staff/clients', label: m.staff_nav_clients, roles: 'all' },
 	{ href: '/staff/contracts', label: m.staff_nav_contracts, roles: 'all' },
 	{ href: '/staff/requirements', label: m.staff_nav_requirements, roles: 'all' },
 	{ href: '/staff/surveys', label: m.sv_nav_surveys, roles: 'all' },
 	{ href: '/staff/invitations', label: m.sv_nav_invitations, roles: 'all' },
+	{ href: '/staff/audit', label: m.tr_nav_audit, roles: ['admin', 'quality'] },
 	{ href: '/staff/admin/staff', label: m.staff_nav_staff, roles: ['admin'] }
 ];
 

@@ -85,7 +85,14 @@ describe('an item marked resolved', () => {
 			[submission]
 		);
 
-		const resolved = await agent.from('feedback_items').update({ status: 'resolved' }).eq('id', item.id).select('resolved_at');
+		for (const status of ['triaged', 'in_progress'] as const) {
+			expect((await agent.from('feedback_items').update({ status }).eq('id', item.id)).error).toBeNull();
+		}
+		const resolved = await agent
+			.from('feedback_items')
+			.update({ status: 'resolved', resolution_text: 'Las cajas se entregaron.' })
+			.eq('id', item.id)
+			.select('resolved_at');
 		expect(resolved.data?.[0].resolved_at).not.toBeNull();
 		const invitations = await sql(
 			'select kind, max_uses, client_id from public.survey_invitations where feedback_item_id = $1 and survey_id = $2',

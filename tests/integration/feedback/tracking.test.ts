@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { anon, createInvitation, newSubmissionToken, sql, testAddress, validItem, app } from './fixtures.ts';
+import { anon, app, createInvitation, newSubmissionToken, resolveThroughWorkflow, sql, testAddress, validItem } from './fixtures.ts';
 import type { TrackingPage } from '../../../src/lib/feedback/rpc-types.ts';
 
 async function fileComplaint() {
@@ -65,7 +65,7 @@ describe('submit_resolution_feedback as anon', () => {
 	it('answers not_resolved before resolution, then records the answer once', async () => {
 		const { trackingToken, itemId } = await fileComplaint();
 		expect(await rate(trackingToken, true)).toEqual({ outcome: 'not_resolved' });
-		await sql("update public.feedback_items set status = 'resolved' where id = $1", [itemId]);
+		await resolveThroughWorkflow(itemId);
 		expect(((await track(trackingToken)) as TrackingPage).item.canRateResolution).toBe(true);
 
 		const submission = newSubmissionToken();
@@ -82,7 +82,7 @@ describe('submit_resolution_feedback as anon', () => {
 	it('answers unknown_token, invalid submission and missing answer', async () => {
 		expect(await rate('nope-' + newSubmissionToken(), true)).toEqual({ outcome: 'unknown_token' });
 		const { trackingToken, itemId } = await fileComplaint();
-		await sql("update public.feedback_items set status = 'resolved' where id = $1", [itemId]);
+		await resolveThroughWorkflow(itemId);
 		expect(await rate(trackingToken, true, 'short')).toEqual({ outcome: 'invalid', errors: { submission: 'invalid' } });
 		expect(await rate(trackingToken, null)).toEqual({ outcome: 'invalid', errors: { satisfied: 'required' } });
 	});

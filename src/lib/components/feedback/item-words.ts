@@ -23,6 +23,7 @@ export const statusWords: Record<FeedbackStatus, () => string> = {
 	new: m.fb_status_new,
 	triaged: m.fb_status_triaged,
 	in_progress: m.fb_status_in_progress,
+	waiting_client: m.fb_status_waiting_client,
 	resolved: m.fb_status_resolved,
 	closed: m.fb_status_closed,
 	rejected: m.fb_status_rejected,
