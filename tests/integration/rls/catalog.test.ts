@@ -18,7 +18,12 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.get_tracking(text)',
 		'public.submit_feedback_item(text,text,jsonb,text)',
 		'public.submit_resolution_feedback(text,text,boolean,text)',
-		'public.submit_survey_response(text,text,jsonb,text)'
+		'public.submit_survey_response(text,text,jsonb,text)',
+		// Supabase's own realtime schema, granted as hosted ships it; RLS on realtime.messages decides who may
+		// join a private channel or send on it (PostgREST does not expose this schema).
+		'realtime.broadcast_changes(text,text,text,text,text,record,record,text)',
+		'realtime.send(jsonb,text,text,boolean)',
+		'realtime.topic()'
 	],
 	authenticated: [
 		'auth.email()',
@@ -48,14 +53,34 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.reissue_invitation_link(uuid)',
 		'public.submit_feedback_item(text,text,jsonb,text)',
 		'public.submit_resolution_feedback(text,text,boolean,text)',
-		'public.submit_survey_response(text,text,jsonb,text)'
+		'public.submit_survey_response(text,text,jsonb,text)',
+		// Supabase's own realtime schema, granted as hosted ships it; RLS on realtime.messages decides who may
+		// join a private channel or send on it (PostgREST does not expose this schema).
+		'realtime.broadcast_changes(text,text,text,text,text,record,record,text)',
+		'realtime.send(jsonb,text,text,boolean)',
+		'realtime.topic()'
 	],
-	service_role: ['auth.email()', 'auth.jwt()', 'auth.role()', 'auth.uid()']
+	// The app's server submits the phones' forms as service_role, naming their addresses.
+	service_role: [
+		'auth.email()',
+		'auth.jwt()',
+		'auth.role()',
+		'auth.uid()',
+		'public.submit_feedback_item(text,text,jsonb,text)',
+		'public.submit_resolution_feedback(text,text,boolean,text)',
+		'public.submit_survey_response(text,text,jsonb,text)',
+		// Supabase's own realtime schema, granted as hosted ships it; RLS on realtime.messages decides who may
+		// join a private channel or send on it (PostgREST does not expose this schema).
+		'realtime.broadcast_changes(text,text,text,text,text,record,record,text)',
+		'realtime.send(jsonb,text,text,boolean)',
+		'realtime.topic()'
+	]
 };
 
 // Tables (and views, sequences) on which the role holds any privilege, on the table or a column.
 const TABLES: Record<(typeof API_ROLES)[number], string[]> = {
-	anon: [],
+	// realtime.messages: Supabase's table, granted as hosted ships it, with RLS on (see FUNCTIONS).
+	anon: ['realtime.messages'],
 	authenticated: [
 		'public.audit_log',
 		'public.business_calendar',
@@ -73,9 +98,10 @@ const TABLES: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.survey_invitations',
 		'public.survey_responses',
 		'public.surveys',
-		'public.triage_settings'
+		'public.triage_settings',
+		'realtime.messages'
 	],
-	service_role: []
+	service_role: ['realtime.messages']
 };
 
 const REACHABLE_FUNCTIONS = `
