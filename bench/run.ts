@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../supabase/local/stack.ts';
 import { benchStackStart } from './stack-start.ts';
 import { benchPublicPage } from './public-page.ts';
+import { benchInbox } from './inbox.ts';
 import { startAppUnderTest } from './app-server.ts';
 import type { Figure } from './figure.ts';
 
@@ -12,6 +13,8 @@ const figures: Figure[] = [...(await benchStackStart())];
 const app = await startAppUnderTest();
 try {
 	figures.push(...(await benchPublicPage(app)));
+	// Last: it loads 100,000 items into the stack the other figures share.
+	figures.push(...(await benchInbox(app)));
 } finally {
 	await app.stop();
 }

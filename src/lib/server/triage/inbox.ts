@@ -42,3 +42,9 @@ export async function loadTransitions(supabase: SupabaseClient<Database>) {
 	const { data } = await supabase.from('feedback_status_transitions').select('from_status, to_status');
 	return data ?? [];
 }
+
+/** Every staff member's name by id, active or not, for timelines and the audit trail. */
+export async function loadStaffNames(supabase: SupabaseClient<Database>): Promise<Record<string, string>> {
+	const { data } = await supabase.from('staff_members').select('user_id, full_name');
+	return Object.fromEntries((data ?? []).map((person) => [person.user_id, person.full_name]));
+}

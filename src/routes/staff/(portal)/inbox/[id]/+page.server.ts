@@ -3,8 +3,8 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { can } from '$lib/staff/permissions';
 import { dbOutcome } from '$lib/server/db-outcome';
-import { loadAssignees } from '$lib/server/triage/inbox';
-import { loadItem, loadStaffNames, loadTimeline } from './item.server';
+import { loadAssignees, loadStaffNames } from '$lib/server/triage/inbox';
+import { loadItem, loadTimeline } from './item.server';
 import { assignMeSchema, mergeSchema, messageSchema, requirementSchema, statusSchema, triageSchema } from './item-schemas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

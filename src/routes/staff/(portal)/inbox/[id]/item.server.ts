@@ -34,8 +34,3 @@ export async function loadTimeline(supabase: Client, itemId: string, afterEventI
 	const bodies = Object.fromEntries((messages.data ?? []).map((message) => [message.id, message.body]));
 	return (events.data ?? []).map((event) => ({ ...event, body: event.message_id ? (bodies[event.message_id] ?? null) : null }));
 }
-
-export async function loadStaffNames(supabase: Client): Promise<Record<string, string>> {
-	const { data } = await supabase.from('staff_members').select('user_id, full_name');
-	return Object.fromEntries((data ?? []).map((person) => [person.user_id, person.full_name]));
-}
