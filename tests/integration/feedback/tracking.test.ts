@@ -1,9 +1,5 @@
 import { describe, it, expect } from 'vitest';
-<<<<<<< HEAD
-import { anon, createInvitation, newSubmissionToken, resolveThroughWorkflow, sql, testAddress, validItem } from './fixtures.ts';
-=======
-import { anon, createInvitation, newSubmissionToken, sql, testAddress, validItem, app } from './fixtures.ts';
->>>>>>> main
+import { anon, app, createInvitation, newSubmissionToken, resolveThroughWorkflow, sql, testAddress, validItem } from './fixtures.ts';
 import type { TrackingPage } from '../../../src/lib/feedback/rpc-types.ts';
 
 async function fileComplaint() {
