@@ -9,6 +9,231 @@ export type Database = {
 	};
 	public: {
 		Tables: {
+			action_plan_actions: {
+				Row: {
+					id: string
+					plan_id: string
+					description: string
+					owner_id: string
+					due_on: string
+					done_on: string | null
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					plan_id: string
+					description: string
+					owner_id: string
+					due_on: string
+					done_on?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					plan_id?: string
+					description?: string
+					owner_id?: string
+					due_on?: string
+					done_on?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'action_plan_actions_owner_id_fkey'
+						columns: ['owner_id']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					},
+					{
+						foreignKeyName: 'action_plan_actions_plan_id_fkey'
+						columns: ['plan_id']
+						isOneToOne: false
+						referencedRelation: 'action_plans'
+						referencedColumns: ['id']
+					}
+				]
+			}
+			action_plan_clients: {
+				Row: {
+					plan_id: string
+					client_id: string
+				}
+				Insert: {
+					plan_id: string
+					client_id: string
+				}
+				Update: {
+					plan_id?: string
+					client_id?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'action_plan_clients_client_id_fkey'
+						columns: ['client_id']
+						isOneToOne: false
+						referencedRelation: 'clients'
+						referencedColumns: ['id']
+					},
+					{
+						foreignKeyName: 'action_plan_clients_plan_id_fkey'
+						columns: ['plan_id']
+						isOneToOne: false
+						referencedRelation: 'action_plans'
+						referencedColumns: ['id']
+					}
+				]
+			}
+			action_plan_items: {
+				Row: {
+					plan_id: string
+					feedback_item_id: string
+					linked_at: string
+				}
+				Insert: {
+					plan_id: string
+					feedback_item_id: string
+					linked_at?: string
+				}
+				Update: {
+					plan_id?: string
+					feedback_item_id?: string
+					linked_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'action_plan_items_feedback_item_id_fkey'
+						columns: ['feedback_item_id']
+						isOneToOne: false
+						referencedRelation: 'feedback_items'
+						referencedColumns: ['id']
+					},
+					{
+						foreignKeyName: 'action_plan_items_plan_id_fkey'
+						columns: ['plan_id']
+						isOneToOne: false
+						referencedRelation: 'action_plans'
+						referencedColumns: ['id']
+					}
+				]
+			}
+			action_plan_transitions: {
+				Row: {
+					from_status: Database['public']['Enums']['action_plan_status']
+					to_status: Database['public']['Enums']['action_plan_status']
+				}
+				Insert: {
+					from_status: Database['public']['Enums']['action_plan_status']
+					to_status: Database['public']['Enums']['action_plan_status']
+				}
+				Update: {
+					from_status?: Database['public']['Enums']['action_plan_status']
+					to_status?: Database['public']['Enums']['action_plan_status']
+				}
+				Relationships: []
+			}
+			action_plans: {
+				Row: {
+					id: string
+					title: string
+					status: Database['public']['Enums']['action_plan_status']
+					owner_id: string
+					origins: Database['public']['Enums']['action_plan_origin'][]
+					indicator: string | null
+					indicator_quarter: string | null
+					origin_note: string | null
+					immediate_correction: string | null
+					root_cause_whys: string[]
+					root_cause_text: string | null
+					cause_category: Database['public']['Enums']['action_plan_cause'] | null
+					check_kind: Database['public']['Enums']['action_plan_check_kind']
+					check_window_days: number
+					needs_new_action: boolean
+					actions_done_at: string | null
+					verification_due_on: string | null
+					verified_on: string | null
+					verified_by: string | null
+					verification_note: string | null
+					check_result: string | null
+					override_reason: string | null
+					created_by: string | null
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					title: string
+					status?: Database['public']['Enums']['action_plan_status']
+					owner_id: string
+					origins: Database['public']['Enums']['action_plan_origin'][]
+					indicator?: string | null
+					indicator_quarter?: string | null
+					origin_note?: string | null
+					immediate_correction?: string | null
+					root_cause_whys?: string[]
+					root_cause_text?: string | null
+					cause_category?: Database['public']['Enums']['action_plan_cause'] | null
+					check_kind?: Database['public']['Enums']['action_plan_check_kind']
+					check_window_days?: number
+					needs_new_action?: boolean
+					actions_done_at?: string | null
+					verification_due_on?: string | null
+					verified_on?: string | null
+					verified_by?: string | null
+					verification_note?: string | null
+					check_result?: string | null
+					override_reason?: string | null
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					title?: string
+					status?: Database['public']['Enums']['action_plan_status']
+					owner_id?: string
+					origins?: Database['public']['Enums']['action_plan_origin'][]
+					indicator?: string | null
+					indicator_quarter?: string | null
+					origin_note?: string | null
+					immediate_correction?: string | null
+					root_cause_whys?: string[]
+					root_cause_text?: string | null
+					cause_category?: Database['public']['Enums']['action_plan_cause'] | null
+					check_kind?: Database['public']['Enums']['action_plan_check_kind']
+					check_window_days?: number
+					needs_new_action?: boolean
+					actions_done_at?: string | null
+					verification_due_on?: string | null
+					verified_on?: string | null
+					verified_by?: string | null
+					verification_note?: string | null
+					check_result?: string | null
+					override_reason?: string | null
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'action_plans_owner_id_fkey'
+						columns: ['owner_id']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					},
+					{
+						foreignKeyName: 'action_plans_verified_by_fkey'
+						columns: ['verified_by']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					}
+				]
+			}
 			audit_log: {
 				Row: {
 					id: number
@@ -441,6 +666,7 @@ export type Database = {
 					created_at: string
 					updated_at: string
 					feedback_item_id: string | null
+					action_plan_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -453,6 +679,7 @@ export type Database = {
 					created_at?: string
 					updated_at?: string
 					feedback_item_id?: string | null
+					action_plan_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -465,8 +692,16 @@ export type Database = {
 					created_at?: string
 					updated_at?: string
 					feedback_item_id?: string | null
+					action_plan_id?: string | null
 				}
 				Relationships: [
+					{
+						foreignKeyName: 'requirements_action_plan_id_fkey'
+						columns: ['action_plan_id']
+						isOneToOne: false
+						referencedRelation: 'action_plans'
+						referencedColumns: ['id']
+					},
 					{
 						foreignKeyName: 'requirements_client_id_fkey'
 						columns: ['client_id']
@@ -822,6 +1057,45 @@ export type Database = {
 			[_ in never]: never
 		}
 		Functions: {
+			action_plan_check: {
+				Args: {
+					p_plan_id: string
+					p_now?: string
+				}
+				Returns: Json
+			}
+			action_plan_counts: {
+				Args: {
+					p_now?: string
+				}
+				Returns: Json
+			}
+			action_plans_page: {
+				Args: {
+					p_status?: Database['public']['Enums']['action_plan_status']
+					p_owner?: string
+					p_origin?: Database['public']['Enums']['action_plan_origin']
+					p_overdue?: boolean
+					p_verification_due?: boolean
+					p_after_created_at?: string
+					p_after_id?: string
+					p_limit?: number
+					p_now?: string
+				}
+				Returns: {
+					id: string
+					title: string
+					status: Database['public']['Enums']['action_plan_status']
+					owner_id: string
+					owner_name: string
+					origins: Database['public']['Enums']['action_plan_origin'][]
+					created_at: string
+					open_actions: number
+					overdue_actions: number
+					verification_due_on: string
+					verification_due: boolean
+				}[]
+			}
 			add_feedback_message: {
 				Args: {
 					p_item_id: string
@@ -968,9 +1242,13 @@ export type Database = {
 			}
 		}
 		Enums: {
+			action_plan_cause: 'people' | 'method' | 'material' | 'machine' | 'measurement' | 'environment'
+			action_plan_check_kind: 'no_repeat_complaint' | 'indicator_next_quarter'
+			action_plan_origin: 'complaint' | 'indicator' | 'audit_finding' | 'internal_observation'
+			action_plan_status: 'open' | 'in_progress' | 'actions_done' | 'verified_effective' | 'not_effective'
 			audit_action: 'insert' | 'update' | 'delete'
 			contract_conformity: 'pending' | 'accepted' | 'rejected'
-			feedback_event_kind: 'created' | 'triaged' | 'assigned' | 'status_changed' | 'internal_note' | 'public_reply' | 'client_message' | 'client_resolution_answer' | 'merged' | 'requirement_linked'
+			feedback_event_kind: 'created' | 'triaged' | 'assigned' | 'status_changed' | 'internal_note' | 'public_reply' | 'client_message' | 'client_resolution_answer' | 'merged' | 'requirement_linked' | 'action_plan_linked'
 			feedback_kind: 'complaint' | 'suggestion' | 'compliment'
 			feedback_priority: 'low' | 'normal' | 'high' | 'urgent'
 			feedback_status: 'new' | 'triaged' | 'in_progress' | 'waiting_client' | 'resolved' | 'closed' | 'rejected' | 'duplicate'
@@ -1005,9 +1283,13 @@ export type CompositeTypes<Name extends keyof PublicSchema['CompositeTypes']> = 
 export const Constants = {
 	public: {
 		Enums: {
+			action_plan_cause: ['people', 'method', 'material', 'machine', 'measurement', 'environment'],
+			action_plan_check_kind: ['no_repeat_complaint', 'indicator_next_quarter'],
+			action_plan_origin: ['complaint', 'indicator', 'audit_finding', 'internal_observation'],
+			action_plan_status: ['open', 'in_progress', 'actions_done', 'verified_effective', 'not_effective'],
 			audit_action: ['insert', 'update', 'delete'],
 			contract_conformity: ['pending', 'accepted', 'rejected'],
-			feedback_event_kind: ['created', 'triaged', 'assigned', 'status_changed', 'internal_note', 'public_reply', 'client_message', 'client_resolution_answer', 'merged', 'requirement_linked'],
+			feedback_event_kind: ['created', 'triaged', 'assigned', 'status_changed', 'internal_note', 'public_reply', 'client_message', 'client_resolution_answer', 'merged', 'requirement_linked', 'action_plan_linked'],
 			feedback_kind: ['complaint', 'suggestion', 'compliment'],
 			feedback_priority: ['low', 'normal', 'high', 'urgent'],
 			feedback_status: ['new', 'triaged', 'in_progress', 'waiting_client', 'resolved', 'closed', 'rejected', 'duplicate'],

@@ -76,3 +76,14 @@ describe('verification due', () => {
 		expect((counts.data as { verification_due: number }).verification_due).toBeGreaterThanOrEqual(1);
 	});
 });
+
+describe('the demo seed', () => {
+	it('has a plan in every state, and its complaints show the plan on their timeline', async () => {
+		const rows = await sql<{ status: string }>(`select distinct status::text from public.action_plans where id::text like 'e5000000-%' order by 1`);
+		expect(rows.map((row) => row.status)).toEqual(['actions_done', 'in_progress', 'not_effective', 'open', 'verified_effective']);
+		const [linked] = await sql<{ count: string }>(
+			`select count(*) from public.feedback_item_events where kind = 'action_plan_linked' and details ->> 'plan_id' like 'e5000000-%'`
+		);
+		expect(Number(linked.count)).toBe(6);
+	});
+});
