@@ -17,7 +17,7 @@ async function loadClient(locals: App.Locals, id: string) {
 		.from('clients')
 		.select(
 			'id, name, tax_id, sector, contact_name, contact_email, contact_phone, account_manager_id, ' +
-				'contracts(id, reference, title, due_date, delivered_at, conformity), requirements(id, statement, priority, status)'
+				'contracts(id, reference, title, due_date, delivered_at, conformity), requirements(id, statement, priority, status, created_at, action_plan_id, feedback_item_id)'
 		)
 		.eq('id', id)
 		.maybeSingle();
@@ -36,11 +36,22 @@ interface ClientDetail {
 	contact_phone: string | null;
 	account_manager_id: string | null;
 	contracts: { id: string; reference: string; title: string; due_date: string; delivered_at: string | null; conformity: string }[];
-	requirements: { id: string; statement: string; priority: string; status: string }[];
+	requirements: {
+		id: string;
+		statement: string;
+		priority: string;
+		status: string;
+		created_at: string;
+		action_plan_id: string | null;
+		feedback_item_id: string | null;
+	}[];
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const client = await loadClient(locals, params.id);
+	// The process's "documented and prioritised requirements": most important first, then oldest.
+	const rank: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+	client.requirements.sort((a, b) => rank[a.priority] - rank[b.priority] || a.created_at.localeCompare(b.created_at));
 	const staff = locals.staff!;
 	const owner = { accountManagerId: client.account_manager_id };
 	const { contracts, requirements, id, ...fields } = client;
@@ -59,6 +70,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		const client = await loadClient(locals, params.id);
+	// The process's "documented and prioritised requirements": most important first, then oldest.
+	const rank: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+	client.requirements.sort((a, b) => rank[a.priority] - rank[b.priority] || a.created_at.localeCompare(b.created_at));
 		const staff = locals.staff!;
 		if (!can.editClient(staff, { accountManagerId: client.account_manager_id })) error(403, 'Forbidden');
 		const form = await superValidate(request, zod4(clientSchema));
@@ -73,6 +87,9 @@ export const actions: Actions = {
 	},
 	delete: async ({ locals, params }) => {
 		const client = await loadClient(locals, params.id);
+	// The process's "documented and prioritised requirements": most important first, then oldest.
+	const rank: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+	client.requirements.sort((a, b) => rank[a.priority] - rank[b.priority] || a.created_at.localeCompare(b.created_at));
 		if (!can.delete(locals.staff!)) error(403, 'Forbidden');
 		const { error: dbError } = await locals.supabase.from('clients').delete().eq('id', client.id);
 		if (dbError) error(400, 'Could not delete');
