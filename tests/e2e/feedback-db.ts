@@ -63,3 +63,13 @@ export async function countResponses(comment: string): Promise<number> {
 	const [row] = await sql<{ count: string }>(`select count(*) from public.survey_responses where answers ->> 'comments' = $1`, [comment]);
 	return Number(row.count);
 }
+
+/** Walks a new item along the workflow's allowed transitions (the database refuses shortcuts) up to `to`. */
+export async function advanceItem(subject: string, to: 'in_progress' | 'resolved') {
+	for (const status of ['triaged', 'in_progress'] as const) {
+		await sql('update public.feedback_items set status = $2 where subject = $1', [subject, status]);
+	}
+	if (to === 'resolved') {
+		await sql(`update public.feedback_items set status = 'resolved', resolution_text = 'Resuelto en la prueba.' where subject = $1`, [subject]);
+	}
+}

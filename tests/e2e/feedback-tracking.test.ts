@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { createTrackedComplaint, sql, uniqueToken } from './feedback-db.ts';
+import { advanceItem, createTrackedComplaint, sql, uniqueToken } from './feedback-db.ts';
 
 async function resolutionOf(subject: string) {
 	const [row] = await sql<{ resolution_satisfied: boolean | null }>('select resolution_satisfied from public.feedback_items where subject = $1', [subject]);
@@ -25,7 +25,7 @@ test('the tracking page shows public replies only, never internal notes or who w
 		 where subject = $1`,
 		[subject]
 	);
-	await sql(`update public.feedback_items set status = 'in_progress' where subject = $1`, [subject]);
+	await advanceItem(subject, 'in_progress');
 	await page.goto(`/t/${token}`);
 	await expect(page.getByTestId('item-status')).toHaveText('En curso: estamos trabajando en ella.');
 	await expect(page.getByText('Estamos revisando su pedido.')).toBeVisible();
@@ -37,7 +37,7 @@ test('the tracking page shows public replies only, never internal notes or who w
 test('once resolved, the tracking page asks whether the client was satisfied and records the answer', { tag: '@phone' }, async ({ page }) => {
 	const subject = uniqueToken('Resuelta');
 	const token = await createTrackedComplaint(subject, 'new');
-	await sql(`update public.feedback_items set status = 'resolved' where subject = $1`, [subject]);
+	await advanceItem(subject, 'resolved');
 	await page.goto(`/t/${token}`);
 	await answerSatisfaction(page, subject);
 	// The answer stays on the page for good.

@@ -7,6 +7,8 @@ import { can } from '$lib/staff/permissions';
 import { listAccountManagers } from '$lib/server/account-managers';
 import { dbOutcome } from '$lib/server/db-outcome';
 import { outcomeMessage } from '$lib/server/form-outcome';
+import { loadStaffNames } from '$lib/server/triage/inbox';
+import { loadRelationship } from './relationship.server';
 import type { Actions, PageServerLoad } from './$types';
 
 const idSchema = z.uuid();
@@ -49,15 +51,15 @@ interface ClientDetail {
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const client = await loadClient(locals, params.id);
-	// The process's "documented and prioritised requirements": most important first, then oldest.
-	const rank: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-	client.requirements.sort((a, b) => rank[a.priority] - rank[b.priority] || a.created_at.localeCompare(b.created_at));
 	const staff = locals.staff!;
 	const owner = { accountManagerId: client.account_manager_id };
 	const { contracts, requirements, id, ...fields } = client;
 	const values = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value ?? '']));
+	const [relationship, names] = await Promise.all([loadRelationship(locals.supabase, client.id), loadStaffNames(locals.supabase)]);
 	return {
 		client,
+		relationship,
+		names,
 		form: await superValidate(values, zod4(clientSchema), { errors: false }),
 		accountManagers: can.assignAccountManager(staff) ? await listAccountManagers(locals.supabase) : [],
 		canEdit: can.editClient(staff, owner),
@@ -70,9 +72,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		const client = await loadClient(locals, params.id);
-	// The process's "documented and prioritised requirements": most important first, then oldest.
-	const rank: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-	client.requirements.sort((a, b) => rank[a.priority] - rank[b.priority] || a.created_at.localeCompare(b.created_at));
 		const staff = locals.staff!;
 		if (!can.editClient(staff, { accountManagerId: client.account_manager_id })) error(403, 'Forbidden');
 		const form = await superValidate(request, zod4(clientSchema));
@@ -85,12 +84,11 @@ export const actions: Actions = {
 		if (outcome === 'duplicate') return setError(form, 'tax_id', 'duplicate');
 		return outcomeMessage(form, outcome);
 	},
-	delete: async ({ locals, params }) => {
+	delete: async ({ locals, params, request }) => {
 		const client = await loadClient(locals, params.id);
-	// The process's "documented and prioritised requirements": most important first, then oldest.
-	const rank: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-	client.requirements.sort((a, b) => rank[a.priority] - rank[b.priority] || a.created_at.localeCompare(b.created_at));
 		if (!can.delete(locals.staff!)) error(403, 'Forbidden');
+		// The form's checkbox says what goes with the client; without it nothing is deleted.
+		if ((await request.formData()).get('confirm') !== 'on') error(400, 'Confirm the deletion first');
 		const { error: dbError } = await locals.supabase.from('clients').delete().eq('id', client.id);
 		if (dbError) error(400, 'Could not delete');
 		redirect(303, '/staff/clients');
