@@ -1,11 +1,11 @@
 // A client who answers "not resolved" on the tracking page reopens the item, counted, on its timeline.
 import { describe, it, expect } from 'vitest';
-import { anon, createInvitation, newSubmissionToken, resolveThroughWorkflow, sql, testAddress, validItem } from '../feedback/fixtures.ts';
+import { app, createInvitation, newSubmissionToken, resolveThroughWorkflow, sql, testAddress, validItem } from '../feedback/fixtures.ts';
 
 async function fileAndResolve() {
 	const { token } = await createInvitation({ surveyId: null, offersComplaint: true });
 	const trackingToken = newSubmissionToken();
-	const { data } = await anon().rpc('submit_feedback_item', { p_token: token, p_submission: trackingToken, p_item: validItem(), p_client_address: testAddress() });
+	const { data } = await app().rpc('submit_feedback_item', { p_token: token, p_submission: trackingToken, p_item: validItem(), p_client_address: testAddress() });
 	expect(data.outcome).toBe('ok');
 	const [item] = await sql<{ id: string }>("select id from public.feedback_items where submission_hash = sha256(convert_to($1, 'utf8'))", [trackingToken]);
 	await resolveThroughWorkflow(item.id);
@@ -13,7 +13,7 @@ async function fileAndResolve() {
 }
 
 const rate = (trackingToken: string, satisfied: boolean) =>
-	anon().rpc('submit_resolution_feedback', {
+	app().rpc('submit_resolution_feedback', {
 		p_tracking_token: trackingToken,
 		p_submission: newSubmissionToken(),
 		p_satisfied: satisfied,
