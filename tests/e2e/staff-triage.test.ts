@@ -1,5 +1,6 @@
 // Staff triage journeys in the portal (desktop): triage to resolution seen from the client's tracking page,
 // live arrival of a complaint, keyboard-only triage, the stale-write guard, and axe on the triage screens.
+import { randomUUID } from 'node:crypto';
 import { test, expect, type Page } from '@playwright/test';
 import { createTrackedComplaint, sql, uniqueToken } from './feedback-db.ts';
 import { signInAsStaff } from './staff-session.ts';
@@ -76,24 +77,25 @@ test('a second browser sees a new complaint arrive in the inbox without a reload
 });
 
 test('keyboard-only triage: j moves, a assigns to me, Enter opens, the form saves from the keyboard', async ({ page }) => {
-	const subject = uniqueToken('Teclado');
-	await createTrackedComplaint(subject, 'new');
+	// A word of letters only, so the search finds this test's item and no other test's.
+	const word = `teclado${randomUUID().replace(/[^a-f]/g, '').slice(0, 10)}`;
+	await createTrackedComplaint(`Atajos ${word}`, 'new');
 	await signInAsStaff(page, 'agent@demo.local');
-	await page.goto('/staff/inbox?view=unassigned');
+	await page.goto(`/staff/inbox?view=unassigned&q=${word}`);
 	const rows = page.getByTestId('inbox-row');
 	await expect(page.locator('table[data-ready="true"]')).toBeVisible();
-	// The newest unassigned item is ours or one just as new; take whichever j lands on.
+	await expect(rows).toHaveCount(1);
+	await page.keyboard.press('?');
+	await expect(page.getByRole('dialog', { name: 'Atajos de teclado' })).toBeVisible();
+	await page.keyboard.press('Escape');
 	await page.keyboard.press('j');
 	const first = await rows.first().getAttribute('data-id');
 	await expect(page.locator(`[data-id="${first}"] a`)).toBeFocused();
 	await page.keyboard.press('a');
 	await expect.poll(async () => (await sql('select assignee_id from public.feedback_items where id = $1', [first]))[0].assignee_id).toBe(AGENT);
 
-	await page.keyboard.press('?');
-	await expect(page.getByRole('dialog', { name: 'Atajos de teclado' })).toBeVisible();
-	await page.keyboard.press('Escape');
 
-	await page.goto('/staff/inbox?view=mine');
+	await page.goto(`/staff/inbox?view=mine&q=${word}`);
 	await expect(page.locator('table[data-ready="true"]')).toBeVisible();
 	await page.keyboard.press('j');
 	const opened = await rows.first().getAttribute('data-id');
