@@ -5,23 +5,26 @@ import { filtersFromUrl } from '$lib/triage/inbox-filters';
 import { decodeCursor } from '$lib/server/triage/cursor';
 import { loadAssignees, loadInboxCounts, loadInboxPage, loadTransitions } from '$lib/server/triage/inbox';
 import { bulkSchema } from './bulk-schema';
+import { loadPlanCounts } from '$lib/server/actions/counts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const filters = filtersFromUrl(url.searchParams);
 	const after = decodeCursor(url.searchParams.get('after'));
-	const [page, counts, assignees, transitions, clients] = await Promise.all([
+	const [page, counts, assignees, transitions, clients, planCounts] = await Promise.all([
 		loadInboxPage(locals.supabase, filters, after),
 		loadInboxCounts(locals.supabase),
 		loadAssignees(locals.supabase),
 		loadTransitions(locals.supabase),
-		locals.supabase.from('clients').select('id, name').order('name')
+		locals.supabase.from('clients').select('id, name').order('name'),
+		loadPlanCounts(locals.supabase)
 	]);
 	return {
 		filters,
 		isLaterPage: after !== null,
 		...page,
 		counts,
+		planCounts,
 		assignees,
 		transitions,
 		clients: clients.data ?? [],

@@ -19,7 +19,8 @@ async function loadClient(locals: App.Locals, id: string) {
 		.from('clients')
 		.select(
 			`id, name, tax_id, sector, contact_name, contact_email, contact_phone, account_manager_id,
-			contracts(id, reference, title, due_date, delivered_at, conformity), requirements(id, statement, priority, status)`
+			contracts(id, reference, title, due_date, delivered_at, conformity),
+			requirements(id, statement, priority, status, created_at, action_plan_id, feedback_item_id)`
 		)
 		.eq('id', id)
 		.maybeSingle();

@@ -5,13 +5,15 @@ import { can } from '$lib/staff/permissions';
 import { dbOutcome } from '$lib/server/db-outcome';
 import { loadAssignees, loadStaffNames } from '$lib/server/triage/inbox';
 import { loadItem, loadTimeline } from './item.server';
+import { linkSchema } from '$lib/actions/schemas';
+import { canEditPlans } from '$lib/server/actions/plans';
 import { assignMeSchema, mergeSchema, messageSchema, requirementSchema, statusSchema, triageSchema } from './item-schemas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const item = await loadItem(locals.supabase, params.id);
 	const supabase = locals.supabase;
-	const [timeline, deadlines, calendar, transitions, assignees, names, duplicates, requirements, original] = await Promise.all([
+	const [timeline, deadlines, calendar, transitions, assignees, names, duplicates, requirements, original, linkedPlans, openPlans] = await Promise.all([
 		loadTimeline(supabase, item.id),
 		supabase.rpc('feedback_item_deadlines', { p_item_id: item.id }),
 		supabase.from('business_calendar').select('time_zone, day_starts_at, day_ends_at, working_days').eq('id', 1).maybeSingle(),
@@ -22,8 +24,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		supabase.from('requirements').select('id, statement, priority, status').eq('feedback_item_id', item.id),
 		item.duplicate_of_id
 			? supabase.from('feedback_items').select('id, subject').eq('id', item.duplicate_of_id).maybeSingle()
-			: Promise.resolve({ data: null })
+			: Promise.resolve({ data: null }),
+		// Plans this item feeds, and those still taking complaints (for "add to an existing plan").
+		supabase.from('action_plan_items').select('action_plans(id, title, status)').eq('feedback_item_id', item.id),
+		supabase.from('action_plans').select('id, title, status').in('status', ['open', 'in_progress']).order('created_at', { ascending: false }).limit(100)
 	]);
+	const linked = (linkedPlans.data ?? []).flatMap((row) => (row.action_plans ? [row.action_plans] : []));
 	const staff = locals.staff!;
 	return {
 		item,
@@ -37,6 +43,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		duplicates: duplicates.data ?? [],
 		requirements: requirements.data ?? [],
 		original: original.data,
+		plans: {
+			linked,
+			open: (openPlans.data ?? []).filter((plan) => !linked.some((other) => other.id === plan.id)),
+			canEdit: canEditPlans(staff.role)
+		},
 		me: staff.userId,
 		canDocumentRequirement: item.client_id !== null && can.createForClient(staff, { accountManagerId: item.client?.account_manager_id ?? null })
 	};
@@ -55,6 +66,14 @@ function refused(error: { code: string; message: string } | null) {
 }
 
 export const actions: Actions = {
+	linkPlan: async (event) => {
+		if (!event.locals.staff || !canEditPlans(event.locals.staff.role)) return fail(403, { refused: 'forbidden' });
+		const form = await superValidate(event.request, zod4(linkSchema));
+		if (!form.valid) return fail(400, { form });
+		const { error } = await event.locals.supabase.from('action_plan_items').insert({ plan_id: form.data.plan_id, feedback_item_id: event.params.id });
+		if (error) return refused(error);
+		redirect(303, `/staff/inbox/${event.params.id}`);
+	},
 	triage: async (event) => {
 		if (!event.locals.staff) return fail(403, { refused: 'forbidden' });
 		const form = await superValidate(event.request, zod4(triageSchema));
