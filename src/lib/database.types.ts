@@ -236,6 +236,178 @@ export type Database = {
 					}
 				]
 			}
+			indicator_restatements: {
+				Row: {
+					id: number
+					quarter: string
+					indicator: Database['public']['Enums']['indicator_code']
+					previous_successes: number
+					previous_n: number
+					successes: number
+					n: number
+					value_percent: number | null
+					restated_at: string
+				}
+				Insert: {
+					id?: never
+					quarter: string
+					indicator: Database['public']['Enums']['indicator_code']
+					previous_successes: number
+					previous_n: number
+					successes: number
+					n: number
+					value_percent?: number | null
+					restated_at?: string
+				}
+				Update: {
+					id?: never
+					quarter?: string
+					indicator?: Database['public']['Enums']['indicator_code']
+					previous_successes?: number
+					previous_n?: number
+					successes?: number
+					n?: number
+					value_percent?: number | null
+					restated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'indicator_restatements_snapshot_fkey'
+						columns: ['quarter', 'indicator']
+						isOneToOne: false
+						referencedRelation: 'indicator_snapshots'
+						referencedColumns: ['quarter', 'indicator']
+					}
+				]
+			}
+			indicator_snapshots: {
+				Row: {
+					quarter: string
+					indicator: Database['public']['Enums']['indicator_code']
+					successes: number
+					n: number
+					value_percent: number | null
+					lower_percent: number | null
+					upper_percent: number | null
+					target_percent: number | null
+					status: string
+					frozen_at: string
+				}
+				Insert: {
+					quarter: string
+					indicator: Database['public']['Enums']['indicator_code']
+					successes: number
+					n: number
+					value_percent?: number | null
+					lower_percent?: number | null
+					upper_percent?: number | null
+					target_percent?: number | null
+					status: string
+					frozen_at?: string
+				}
+				Update: {
+					quarter?: string
+					indicator?: Database['public']['Enums']['indicator_code']
+					successes?: number
+					n?: number
+					value_percent?: number | null
+					lower_percent?: number | null
+					upper_percent?: number | null
+					target_percent?: number | null
+					status?: string
+					frozen_at?: string
+				}
+				Relationships: []
+			}
+			indicator_targets: {
+				Row: {
+					id: string
+					indicator: Database['public']['Enums']['indicator_code']
+					valid_from: string
+					target_percent: number
+					created_by: string | null
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					indicator: Database['public']['Enums']['indicator_code']
+					valid_from: string
+					target_percent: number
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					indicator?: Database['public']['Enums']['indicator_code']
+					valid_from?: string
+					target_percent?: number
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'indicator_targets_created_by_fkey'
+						columns: ['created_by']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					}
+				]
+			}
+			management_reviews: {
+				Row: {
+					id: string
+					quarter: string
+					conclusions: string
+					figures: Json | null
+					approved_by: string | null
+					approved_at: string | null
+					created_by: string | null
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					quarter: string
+					conclusions?: string
+					figures?: Json | null
+					approved_by?: string | null
+					approved_at?: string | null
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					quarter?: string
+					conclusions?: string
+					figures?: Json | null
+					approved_by?: string | null
+					approved_at?: string | null
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'management_reviews_approved_by_fkey'
+						columns: ['approved_by']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					},
+					{
+						foreignKeyName: 'management_reviews_created_by_fkey'
+						columns: ['created_by']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					}
+				]
+			}
 			requirements: {
 				Row: {
 					id: string
@@ -284,6 +456,54 @@ export type Database = {
 						isOneToOne: false
 						referencedRelation: 'contracts'
 						referencedColumns: ['id', 'client_id']
+					}
+				]
+			}
+			review_decisions: {
+				Row: {
+					id: string
+					review_id: string
+					description: string
+					owner_id: string | null
+					due_date: string | null
+					state: Database['public']['Enums']['review_decision_state']
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					review_id: string
+					description: string
+					owner_id?: string | null
+					due_date?: string | null
+					state?: Database['public']['Enums']['review_decision_state']
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					review_id?: string
+					description?: string
+					owner_id?: string | null
+					due_date?: string | null
+					state?: Database['public']['Enums']['review_decision_state']
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'review_decisions_owner_id_fkey'
+						columns: ['owner_id']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					},
+					{
+						foreignKeyName: 'review_decisions_review_id_fkey'
+						columns: ['review_id']
+						isOneToOne: false
+						referencedRelation: 'management_reviews'
+						referencedColumns: ['id']
 					}
 				]
 			}
@@ -436,6 +656,7 @@ export type Database = {
 					is_satisfied: boolean | null
 					submission_hash: string
 					created_at: string
+					channel: Database['public']['Enums']['response_channel']
 				}
 				Insert: {
 					id?: string
@@ -448,6 +669,7 @@ export type Database = {
 					is_satisfied?: boolean | null
 					submission_hash: string
 					created_at?: string
+					channel?: Database['public']['Enums']['response_channel']
 				}
 				Update: {
 					id?: string
@@ -460,6 +682,7 @@ export type Database = {
 					is_satisfied?: boolean | null
 					submission_hash?: string
 					created_at?: string
+					channel?: Database['public']['Enums']['response_channel']
 				}
 				Relationships: [
 					{
@@ -548,6 +771,18 @@ export type Database = {
 			[_ in never]: never
 		}
 		Functions: {
+			approve_review: {
+				Args: {
+					p_review_id: string
+				}
+				Returns: undefined
+			}
+			contract_timing: {
+				Args: {
+					contract: Database['public']['Tables']['contracts']['Row']
+				}
+				Returns: string
+			}
 			create_invitation: {
 				Args: {
 					p_invitation: Json
@@ -557,6 +792,12 @@ export type Database = {
 			create_invitations: {
 				Args: {
 					p_invitations: Json
+				}
+				Returns: Json
+			}
+			dashboard_aggregates: {
+				Args: {
+					p_filters?: Json
 				}
 				Returns: Json
 			}
@@ -572,11 +813,21 @@ export type Database = {
 				}
 				Returns: Json
 			}
+			rebuild_rollups: {
+				Args: never
+				Returns: undefined
+			}
 			reissue_invitation_link: {
 				Args: {
 					p_invitation_id: string
 				}
 				Returns: string
+			}
+			review_figures: {
+				Args: {
+					p_quarter: string
+				}
+				Returns: Json
 			}
 			submit_feedback_item: {
 				Args: {
@@ -610,10 +861,13 @@ export type Database = {
 			contract_conformity: 'pending' | 'accepted' | 'rejected'
 			feedback_kind: 'complaint' | 'suggestion' | 'compliment'
 			feedback_status: 'new' | 'triaged' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'duplicate'
+			indicator_code: 'cct' | 'sc'
 			invitation_kind: 'personal' | 'campaign'
 			requirement_priority: 'low' | 'medium' | 'high' | 'critical'
 			requirement_source: 'contract' | 'meeting' | 'complaint' | 'survey' | 'regulation' | 'other'
 			requirement_status: 'open' | 'in_progress' | 'met' | 'dropped'
+			response_channel: 'personal' | 'campaign' | 'post_resolution'
+			review_decision_state: 'open' | 'in_progress' | 'done' | 'dropped'
 			staff_role: 'agent' | 'account_manager' | 'quality' | 'manager' | 'admin'
 			survey_status: 'draft' | 'active' | 'closed'
 			survey_trigger_point: 'contract_delivery' | 'complaint_resolution' | 'campaign'
@@ -644,10 +898,13 @@ export const Constants = {
 			contract_conformity: ['pending', 'accepted', 'rejected'],
 			feedback_kind: ['complaint', 'suggestion', 'compliment'],
 			feedback_status: ['new', 'triaged', 'in_progress', 'resolved', 'closed', 'rejected', 'duplicate'],
+			indicator_code: ['cct', 'sc'],
 			invitation_kind: ['personal', 'campaign'],
 			requirement_priority: ['low', 'medium', 'high', 'critical'],
 			requirement_source: ['contract', 'meeting', 'complaint', 'survey', 'regulation', 'other'],
 			requirement_status: ['open', 'in_progress', 'met', 'dropped'],
+			response_channel: ['personal', 'campaign', 'post_resolution'],
+			review_decision_state: ['open', 'in_progress', 'done', 'dropped'],
 			staff_role: ['agent', 'account_manager', 'quality', 'manager', 'admin'],
 			survey_status: ['draft', 'active', 'closed'],
 			survey_trigger_point: ['contract_delivery', 'complaint_resolution', 'campaign']
