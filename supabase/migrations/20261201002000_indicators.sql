@@ -753,16 +753,16 @@ security definer
 set search_path = ''
 as $$
 declare
-	quarter date;
+	v_quarter date;
 	figures record;
 begin
-	for quarter in
+	for v_quarter in
 		select distinct q from unnest(quarters) as q
 		where exists (select 1 from public.indicator_snapshots as s where s.quarter = q)
 	loop
-		figures := private.org_figures(quarter);
+		figures := private.org_figures(v_quarter);
 		insert into public.indicator_restatements (quarter, indicator, previous_successes, previous_n, successes, n, value_percent)
-		select quarter, current_figures.indicator, known.successes, known.n, current_figures.successes, current_figures.n,
+		select v_quarter, current_figures.indicator, known.successes, known.n, current_figures.successes, current_figures.n,
 			round(100.0 * current_figures.successes / nullif(current_figures.n, 0), 1)
 		from (values
 			('cct'::public.indicator_code, figures.cct_successes, figures.cct_n),
@@ -777,7 +777,7 @@ begin
 				order by restatement.restated_at desc, restatement.id desc
 				limit 1
 			) as r on true
-			where s.quarter = restate_quarters.quarter and s.indicator = current_figures.indicator
+			where s.quarter = v_quarter and s.indicator = current_figures.indicator
 		) as known
 		where (known.successes, known.n) <> (current_figures.successes, current_figures.n);
 	end loop;
