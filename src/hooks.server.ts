@@ -3,7 +3,7 @@ import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { createServerClient } from '@supabase/ssr';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { supabaseUrl, supabaseAnonKey } from '$lib/server/supabase-config';
-import { securityHeaders } from '$lib/server/security-headers';
+import { securityHeaders, withConnectSources } from '$lib/server/security-headers';
 import { staffGuard } from '$lib/server/staff-guard';
 import type { Database } from '$lib/database.types';
 
@@ -26,18 +26,21 @@ const supabase: Handle = async ({ event, resolve }) => {
 	});
 
 	// getSession() only decodes the cookie; getUser() asks Auth, so a forged cookie gets nowhere.
-	event.locals.safeGetSession = async () => {
-		const {
-			data: { session }
-		} = await event.locals.supabase.auth.getSession();
-		if (!session) return { session: null, user: null };
-		const {
-			data: { user },
-			error
-		} = await event.locals.supabase.auth.getUser();
-		if (error || !user) return { session: null, user: null };
-		return { session, user };
-	};
+	// Asked once per request: the guard, layouts and endpoints share the answer.
+	let validated: ReturnType<App.Locals['safeGetSession']> | undefined;
+	event.locals.safeGetSession = () =>
+		(validated ??= (async () => {
+			const {
+				data: { session }
+			} = await event.locals.supabase.auth.getSession();
+			if (!session) return { session: null, user: null };
+			const {
+				data: { user },
+				error
+			} = await event.locals.supabase.auth.getUser();
+			if (error || !user) return { session: null, user: null };
+			return { session, user };
+		})());
 
 	return resolve(event, {
 		filterSerializedResponseHeaders: (name) => name === 'content-range' || name === 'x-supabase-api-version'
@@ -46,10 +49,8 @@ const supabase: Handle = async ({ event, resolve }) => {
 
 const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	for (const [name, value] of Object.entries(securityHeaders())) {
-		if (name === 'content-security-policy') response.headers.append(name, value);
-		else response.headers.set(name, value);
-	}
+	for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value);
+	response.headers.set('content-security-policy', withConnectSources(response.headers.get('content-security-policy')));
 	return response;
 };
 

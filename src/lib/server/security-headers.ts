@@ -8,10 +8,22 @@ function connectSources(): string {
 	return `'self' ${api.origin} ${ws}`;
 }
 
+/**
+ * Adds connect-src to the one policy SvelteKit wrote. A second header would be a second policy, and a second
+ * policy can only narrow the first, whose default-src 'self' would still block the Supabase origin.
+ */
+export function withConnectSources(policy: string | null): string {
+	const directive = `connect-src ${connectSources()}`;
+	if (!policy) return directive;
+	const kept = policy
+		.split(';')
+		.map((part) => part.trim())
+		.filter((part) => part !== '' && !part.startsWith('connect-src'));
+	return [...kept, directive].join('; ');
+}
+
 export function securityHeaders(): Record<string, string> {
 	return {
-		// A second policy only narrows the first: this one limits where scripts may connect.
-		'content-security-policy': `connect-src ${connectSources()}`,
 		'x-content-type-options': 'nosniff',
 		'x-frame-options': 'DENY',
 		// Feedback and tracking URLs carry secrets: never leak them to another site.
