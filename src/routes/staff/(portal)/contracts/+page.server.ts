@@ -24,13 +24,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.from('contracts')
 		.select('id, reference, title, due_date, delivered_at, conformity, contract_timing, client:clients(id, name)')
 		.order('due_date', { ascending: false })
-		.limit(PAGE_SIZE)
-		// contract_timing is a computed field (a SQL function of the row), which the type generator does not list.
-		.overrideTypes<ListedContract[], { merge: false }>();
+		.limit(PAGE_SIZE);
 	if (filter === 'open') query = query.is('delivered_at', null);
 	if (filter === 'delivered') query = query.not('delivered_at', 'is', null);
 	if (filter === 'overdue') query = query.is('delivered_at', null).lt('due_date', today);
-	const { data, error } = await query;
+	// contract_timing is a computed field (a SQL function of the row), which the type generator does not list.
+	const { data, error } = await query.overrideTypes<ListedContract[], { merge: false }>();
 	if (error) console.error('contracts list', error.message);
 	// The on-time rule lives in SQL (private.contract_timing), shared with the CCT indicator.
 	const contracts = (data ?? []).map(({ contract_timing, ...contract }) => ({ ...contract, timing: contract_timing }));
