@@ -28,7 +28,7 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
 	const { stack, dispose } = await startThrowawayStack('feedback-bench-app');
 	const port = await freePort();
 	const appUrl = `http://localhost:${port}`;
-	const app = spawn(process.execPath, [join(PROJECT_ROOT, 'build/index.js')], {
+	const app = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/serve.ts')], {
 		stdio: 'ignore',
 		env: { ...process.env, ...stackEnv(stack), PORT: String(port), ORIGIN: appUrl, PUBLIC_SITE_URL: appUrl }
 	});
