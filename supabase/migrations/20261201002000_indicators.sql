@@ -1481,9 +1481,6 @@ grant update (description, owner_id, due_date, state) on public.review_decisions
 grant select on private.response_rollup_daily, private.response_rollup_client_daily, private.satisfaction_latest,
 	private.invitation_rollup_monthly, private.item_rollup_monthly, private.item_rollup_client_monthly,
 	private.item_resolution_monthly, private.item_resolution_client_monthly, private.contract_rollup_daily to authenticated;
--- Server tasks (exports, the benchmark's checks) read with the service role.
-grant select on public.indicator_targets, public.indicator_snapshots, public.indicator_restatements,
-	public.management_reviews, public.review_decisions to service_role;
 
 revoke execute on function
 	private.organisation_time_zone(), private.local_day(timestamptz), private.organisation_today(), private.quarter_start(date),
@@ -1522,8 +1519,8 @@ grant execute on function
 	public.contract_timing(public.contracts), public.dashboard_aggregates(jsonb), public.review_figures(text),
 	public.approve_review(uuid)
 to authenticated;
-grant execute on function public.contract_timing(public.contracts), public.dashboard_aggregates(jsonb),
-	public.review_figures(text), public.rebuild_rollups() to service_role;
+-- Rebuilding is a server-side admin task (after a bulk import); nobody else runs it.
+grant execute on function public.rebuild_rollups() to service_role;
 
 -- Existing data (a project that had responses before this migration).
 select public.rebuild_rollups();

@@ -12,17 +12,23 @@ export function followDashboard(access: RealtimeAccess, onState: (state: LiveSta
 	const client = createRealtimeClient(access);
 	const refetch = coalesce(() => invalidate('app:dashboard'), REFETCH_WINDOW_MS);
 	let wasLive = false;
-	const channel = client
-		.channel(DASHBOARD_TOPIC, { config: { private: true } })
-		.on('broadcast', { event: 'rollups_changed' }, () => refetch.notify())
-		.subscribe((status) => {
+	let stopped = false;
+	const channel = client.channel(DASHBOARD_TOPIC, { config: { private: true } });
+	channel
+		.on('broadcast', { event: 'rollups_changed' }, () => refetch.notify());
+	// A private join must carry the staff member's token, not the anon key: set it before joining.
+	void client.realtime.setAuth().then(() => {
+		if (stopped) return;
+		channel.subscribe((status) => {
 			const state = liveStateOf(status);
 			// Notices sent while the socket was down are lost: catch up once on rejoining.
 			if (state === 'live' && wasLive) refetch.notify();
 			if (state === 'live') wasLive = true;
 			onState(state);
 		});
+	});
 	return () => {
+		stopped = true;
 		refetch.stop();
 		void client.removeChannel(channel);
 	};
