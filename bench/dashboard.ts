@@ -48,9 +48,9 @@ async function generateResponses(db: pg.Client, from: number, to: number) {
 		await db.query(
 			`insert into public.survey_responses (survey_id, client_id, answers, satisfaction_score, is_satisfied, submission_hash, created_at)
 			select '${SURVEY_ID}', case when n % 10 < 7 then c.id end,
-				jsonb_build_object('recommend', (n * 7) % 11, 'satisfaction', 1 + (n * 3) % 5), 1 + (n * 3) % 5, 1 + (n * 3) % 5 >= 4,
+				jsonb_build_object('recommend', (n::bigint * 7) % 11, 'satisfaction', 1 + (n * 3) % 5), 1 + (n * 3) % 5, 1 + (n * 3) % 5 >= 4,
 				extensions.digest('bench-response-' || n, 'sha256'),
-				now() - make_interval(secs => (n * 7919) % (86400 * 365 * ${YEARS}))
+				now() - make_interval(secs => (n::bigint * 7919) % (86400 * 365 * ${YEARS}))
 			from generate_series($1::integer, $2::integer - 1) as n
 			join (select id, row_number() over (order by id) - 1 as k from public.clients where name like 'Cliente de carga %') as c
 				on c.k = n % 500`,
