@@ -225,3 +225,7 @@ if (import.meta.main) {
 		await app.stop();
 	}
 }
+
+/** For profiling the aggregates on another database: the same generators. */
+export const generateBaseForProfile = generateBase;
+export const generateResponsesForProfile = generateResponses;

@@ -96,7 +96,6 @@ $$;
 create function private.quarter_label(quarter date) returns text
 language sql
 immutable
-set search_path = ''
 as $$
 	select to_char(quarter, 'YYYY') || '-Q' || extract(quarter from quarter)::text
 $$;
@@ -136,10 +135,11 @@ as $$
 $$;
 
 -- Wilson score interval at 95 % (z = 1.959964), as fractions; null bounds when n = 0.
+-- The pure maths helpers read no table and call only pg_catalog built-ins, so they carry no search_path
+-- setting: a SET clause would stop Postgres inlining them and cost more per figure than the figure itself.
 create function private.wilson_interval(successes integer, n integer, out lower double precision, out upper double precision)
 language sql
 immutable
-set search_path = ''
 as $$
 	select
 		(p + z * z / (2 * size) - z * sqrt(p * (1 - p) / size + z * z / (4 * size * size))) / (1 + z * z / size),
@@ -155,7 +155,6 @@ $$;
 create function private.indicator_status(successes integer, n integer, target_percent numeric) returns text
 language sql
 immutable
-set search_path = ''
 as $$
 	select case
 		when coalesce(n, 0) = 0 then 'no_data'
@@ -429,7 +428,7 @@ immutable
 set search_path = ''
 as $$
 	select $facts$
-		select src.sign, private.local_day(src.created_at) as day, src.survey_id, src.channel, src.client_id,
+		select src.sign, (src.created_at at time zone (select private.organisation_time_zone()))::date as day, src.survey_id, src.channel, src.client_id,
 			1 as responses,
 			(src.satisfaction_score is not null)::integer as satisfaction_answers,
 			coalesce(src.is_satisfied, false)::integer as satisfied,
@@ -485,7 +484,7 @@ begin
 		return array[format($sql$
 			insert into private.satisfaction_latest as t (quarter, client_id, survey_id, channel, latest_at, response_id, is_satisfied)
 			select distinct on (1, 2, 3, 4)
-				private.quarter_start(private.local_day(src.created_at)), src.client_id, src.survey_id, src.channel,
+				date_trunc('quarter', src.created_at at time zone (select private.organisation_time_zone()))::date, src.client_id, src.survey_id, src.channel,
 				src.created_at, src.id, coalesce(src.is_satisfied, false)
 			from %s as src
 			where src.client_id is not null and src.satisfaction_score is not null and src.sign > 0
@@ -499,14 +498,14 @@ begin
 	return array[format($sql$
 		delete from private.satisfaction_latest as t
 		using (
-			select distinct private.quarter_start(private.local_day(src.created_at)) as quarter, src.client_id, src.survey_id, src.channel
+			select distinct date_trunc('quarter', src.created_at at time zone (select private.organisation_time_zone()))::date as quarter, src.client_id, src.survey_id, src.channel
 			from %s as src
 			where src.client_id is not null
 		) as affected
 		where (t.quarter, t.client_id, t.survey_id, t.channel) = (affected.quarter, affected.client_id, affected.survey_id, affected.channel)
 	$sql$, source), format($sql$
 		with affected as (
-			select distinct private.quarter_start(private.local_day(src.created_at)) as quarter, src.client_id, src.survey_id, src.channel
+			select distinct date_trunc('quarter', src.created_at at time zone (select private.organisation_time_zone()))::date as quarter, src.client_id, src.survey_id, src.channel
 			from %s as src
 			where src.client_id is not null
 		)
@@ -531,9 +530,9 @@ immutable
 set search_path = ''
 as $$
 	select $facts$
-		select src.sign, private.month_start(private.local_day(src.created_at)) as month, src.kind, src.category, src.status,
+		select src.sign, date_trunc('month', src.created_at at time zone (select private.organisation_time_zone()))::date as month, src.kind, src.category, src.status,
 			src.client_id, 1 as items,
-			private.month_start(private.local_day(src.resolved_at)) as resolved_month,
+			date_trunc('month', src.resolved_at at time zone (select private.organisation_time_zone()))::date as resolved_month,
 			private.resolution_bucket(extract(epoch from src.resolved_at - src.created_at) / 3600) as hours_bucket
 		from $src as src
 	$facts$
@@ -582,7 +581,7 @@ as $$
 begin
 	return private.rollup_statements('invitation_rollup_monthly', array['month', 'client_key', 'survey_id', 'channel'],
 		array['sent', 'responded'], $facts$
-		select src.sign, private.month_start(private.local_day(src.created_at)) as month,
+		select src.sign, date_trunc('month', src.created_at at time zone (select private.organisation_time_zone()))::date as month,
 			coalesce(src.client_id, '00000000-0000-0000-0000-000000000000'::uuid) as client_key, src.survey_id,
 			(case when src.feedback_item_id is not null then 'post_resolution' else 'personal' end)::public.response_channel as channel,
 			1 as sent, (src.use_count > 0)::integer as responded
@@ -628,10 +627,12 @@ language sql
 stable
 set search_path = ''
 as $$
-	select private.quarter_start(rollup.due_date),
+	-- Built-ins and once-evaluated sub-selects only: a helper with its own search_path is not inlined,
+	-- and calling one per row costs more than the whole scan.
+	select date_trunc('quarter', rollup.due_date::timestamp)::date,
 		sum(rollup.fulfilled)::integer,
 		-- Not yet due and not fulfilled yet: not counted until the due date passes.
-		sum(case when rollup.due_date < private.organisation_today() then rollup.contracts else rollup.fulfilled end)::integer
+		sum(case when rollup.due_date < (select private.organisation_today()) then rollup.contracts else rollup.fulfilled end)::integer
 	from private.contract_rollup_daily as rollup
 	where rollup.due_date >= first_quarter and rollup.due_date < last_quarter + interval '3 months'
 		and (client_ids is null or rollup.client_id = any (client_ids))
@@ -660,7 +661,7 @@ as $$
 		from latest
 		group by 1
 		union all
-		select private.quarter_start(rollup.day), sum(rollup.anonymous_satisfied), sum(rollup.anonymous_satisfaction_answers)
+		select date_trunc('quarter', rollup.day::timestamp)::date, sum(rollup.anonymous_satisfied), sum(rollup.anonymous_satisfaction_answers)
 		from private.response_rollup_daily as rollup
 		where client_ids is null
 			and rollup.day >= first_quarter and rollup.day < last_quarter + interval '3 months'
@@ -673,12 +674,12 @@ as $$
 	group by 1
 $$;
 
--- One figure as the screens show it.
-create function private.indicator_figure(indicator public.indicator_code, quarter date, successes integer, n integer)
+-- One figure as the screens show it, against the given target (callers read the targets once).
+create function private.indicator_figure(indicator public.indicator_code, quarter date, successes integer, n integer,
+	target_percent numeric)
 returns jsonb
 language sql
-stable
-set search_path = ''
+immutable
 as $$
 	select jsonb_build_object(
 		'indicator', indicator,
@@ -688,11 +689,10 @@ as $$
 		'value', round(100.0 * successes / nullif(n, 0), 1),
 		'lower', round((bounds.lower * 100)::numeric, 1),
 		'upper', round((bounds.upper * 100)::numeric, 1),
-		'target', target.percent,
-		'status', private.indicator_status(coalesce(successes, 0), coalesce(n, 0), target.percent)
+		'target', target_percent,
+		'status', private.indicator_status(coalesce(successes, 0), coalesce(n, 0), target_percent)
 	)
 	from private.wilson_interval(coalesce(successes, 0), coalesce(n, 0)) as bounds
-	cross join (select private.target_for(indicator, quarter) as percent) as target
 $$;
 
 -- Organisation-wide figures of one quarter (owner's rights: no RLS).
@@ -738,8 +738,8 @@ begin
 			(figure ->> 'value')::numeric, (figure ->> 'lower')::numeric, (figure ->> 'upper')::numeric,
 			(figure ->> 'target')::numeric, figure ->> 'status'
 		from (values
-			(private.indicator_figure('cct', quarter, figures.cct_successes, figures.cct_n)),
-			(private.indicator_figure('sc', quarter, figures.sc_successes, figures.sc_n))
+			(private.indicator_figure('cct', quarter, figures.cct_successes, figures.cct_n, private.target_for('cct', quarter))),
+			(private.indicator_figure('sc', quarter, figures.sc_successes, figures.sc_n, private.target_for('sc', quarter)))
 		) as frozen (figure)
 		on conflict do nothing;
 	end loop;
@@ -1198,8 +1198,13 @@ begin
 		) as r on true
 		where unfiltered and s.quarter >= first_quarter
 	),
+	targets as materialized (
+		select t.indicator, t.valid_from, t.target_percent from public.indicator_targets as t
+	),
 	indicator_rows as (
 		select q.quarter, code.indicator,
+			(select t.target_percent from targets as t where t.indicator = code.indicator and t.valid_from <= q.quarter
+				order by t.valid_from desc limit 1) as target,
 			coalesce(f.successes, case code.indicator when 'cct' then cct.successes else sc.successes end) as successes,
 			coalesce(f.n, case code.indicator when 'cct' then cct.n else sc.n end) as n,
 			f.frozen_at, f.restated_successes, f.restated_n, f.restated_value, f.restated_at
@@ -1211,7 +1216,7 @@ begin
 	)
 	select jsonb_build_object(
 		'quarters', (
-			select coalesce(jsonb_agg(private.indicator_figure(i.indicator, i.quarter, i.successes, i.n) || jsonb_build_object(
+			select coalesce(jsonb_agg(private.indicator_figure(i.indicator, i.quarter, i.successes, i.n, i.target) || jsonb_build_object(
 				'frozenAt', i.frozen_at,
 				'restatement', case when i.restated_at is not null then jsonb_build_object(
 					'successes', i.restated_successes, 'n', i.restated_n, 'value', i.restated_value, 'restatedAt', i.restated_at) end
@@ -1351,7 +1356,8 @@ begin
 		'indicators', (
 			select jsonb_agg(private.indicator_figure(code.indicator, q.quarter,
 				case code.indicator when 'cct' then cct.successes else sc.successes end,
-				case code.indicator when 'cct' then cct.n else sc.n end) order by code.indicator, q.quarter)
+				case code.indicator when 'cct' then cct.n else sc.n end,
+				private.target_for(code.indicator, q.quarter)) order by code.indicator, q.quarter)
 			from (select series::date as quarter from generate_series(first_quarter, v_quarter, interval '3 months') as series) as q
 			cross join (values ('cct'::public.indicator_code), ('sc'::public.indicator_code)) as code (indicator)
 			left join private.cct_by_quarter(first_quarter, v_quarter, null) as cct on cct.quarter = q.quarter
@@ -1363,7 +1369,7 @@ begin
 				'value', round(100.0 * r.fulfilled / nullif(r.n, 0), 1)) order by c.name), '[]')
 			from (
 				select client_id, sum(fulfilled)::integer as fulfilled,
-					sum(case when due_date < private.organisation_today() then contracts else fulfilled end)::integer as n
+					sum(case when due_date < (select private.organisation_today()) then contracts else fulfilled end)::integer as n
 				from private.contract_rollup_daily
 				where due_date >= v_quarter and due_date < v_quarter + interval '3 months'
 				group by 1
@@ -1493,7 +1499,7 @@ revoke execute on function
 	private.contract_rollup_statements(text), private.invitation_rollup_statements(text), private.signed_source(text),
 	private.target_for(public.indicator_code, date), private.cct_by_quarter(date, date, uuid[]),
 	private.sc_by_quarter(date, date, uuid[], uuid, public.response_channel),
-	private.indicator_figure(public.indicator_code, date, integer, integer), private.org_figures(date),
+	private.indicator_figure(public.indicator_code, date, integer, integer, numeric), private.org_figures(date),
 	private.freeze_closed_quarters(), private.restate_quarters(date[]), private.set_response_channel(),
 	private.rollup_survey_responses(), private.rollup_feedback_items(), private.rollup_contracts(),
 	private.rollup_survey_invitations(), private.broadcast_rollup_change(), private.protect_approved_review(),
@@ -1512,7 +1518,7 @@ grant execute on function
 	private.wilson_interval(integer, integer), private.indicator_status(integer, integer, numeric),
 	private.resolution_bucket_width(integer), private.target_for(public.indicator_code, date),
 	private.cct_by_quarter(date, date, uuid[]), private.sc_by_quarter(date, date, uuid[], uuid, public.response_channel),
-	private.indicator_figure(public.indicator_code, date, integer, integer), private.freeze_closed_quarters(),
+	private.indicator_figure(public.indicator_code, date, integer, integer, numeric), private.freeze_closed_quarters(),
 	private.managed_client_ids(), private.reads_indicators(),
 	private.response_trend(date, text, uuid[], uuid, public.response_channel), private.item_statistics(date, date, uuid[]),
 	private.response_rate(date, uuid[], uuid, public.response_channel), private.lowest_scoring_questions(date),

@@ -55,7 +55,7 @@ describe('status against the target', () => {
 
 	it('shows no percentage for an empty quarter, never 0 % or NaN', async () => {
 		const { figure } = await one<{ figure: Record<string, unknown> }>(
-			`select private.indicator_figure('sc', '2001-04-01', 0, 0) as figure`
+			`select private.indicator_figure('sc', '2001-04-01', 0, 0, private.target_for('sc', '2001-04-01')) as figure`
 		);
 		expect(figure).toMatchObject({ n: 0, value: null, lower: null, upper: null, status: 'no_data', quarter: '2001-Q2', target: 85 });
 	});

@@ -37,7 +37,7 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'private.current_staff_role()',
 		'private.freeze_closed_quarters()',
 		'private.has_staff_role(public.staff_role[])',
-		'private.indicator_figure(public.indicator_code,date,integer,integer)',
+		'private.indicator_figure(public.indicator_code,date,integer,integer,numeric)',
 		'private.indicator_status(integer,integer,numeric)',
 		'private.item_statistics(date,date,uuid[])',
 		'private.local_day(timestamp with time zone)',
