@@ -39,6 +39,18 @@ const CORS_HEADERS = {
 	'access-control-max-age': '3600'
 };
 
+/**
+ * A preflight's answer as Supabase's gateway gives it (Kong's cors plugin with no header list): the
+ * request headers the browser asks for are allowed, so traceparent, baggage, x-retry-count... pass.
+ */
+function preflightHeaders(req: IncomingMessage): Record<string, string> {
+	const asked = req.headers['access-control-request-headers'];
+	return typeof asked === 'string' && asked.trim() ? { ...CORS_HEADERS, 'access-control-allow-headers': asked } : CORS_HEADERS;
+}
+
+/** Bodies above these are refused with 413 before they reach a service (PostgREST keeps the memory it grows to). */
+export const BODY_LIMITS: Record<keyof Upstreams, number> = { rest: 8 * 1024 * 1024, auth: 1024 * 1024, realtime: 1024 * 1024 };
+
 function route(url: string) {
 	for (const candidate of ROUTES) {
 		if (url === candidate.prefix || url.startsWith(candidate.prefix + '/') || url.startsWith(candidate.prefix + '?')) {
@@ -61,6 +73,23 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 	res.end(JSON.stringify(body));
 }
 
+function refuseBody(req: IncomingMessage, res: ServerResponse) {
+	if (!res.headersSent) {
+		res.writeHead(413, { 'content-type': 'application/json', ...CORS_HEADERS });
+		res.end(JSON.stringify({ message: 'Request size limit exceeded' }));
+	}
+	// The rest of the body is read and dropped (no memory kept), so the caller sees the 413 rather than
+	// a reset connection; a caller that keeps sending far past the limit loses the connection.
+	let drained = 0;
+	req.on('data', (chunk: Buffer) => {
+		drained += chunk.length;
+		if (drained > MAX_DRAINED_BYTES) req.socket.destroy();
+	});
+	req.resume();
+}
+
+const MAX_DRAINED_BYTES = 64 * 1024 * 1024;
+
 function forwardedHeaders(req: IncomingMessage, apikey: string) {
 	const headers = { ...req.headers };
 	if (!headers.authorization) headers.authorization = `Bearer ${apikey}`;
@@ -79,7 +108,7 @@ export function startGateway(options: GatewayOptions): Promise<GatewayHandle> {
 
 	const server = createServer((req, res) => {
 		if (req.method === 'OPTIONS') {
-			res.writeHead(204, CORS_HEADERS);
+			res.writeHead(204, preflightHeaders(req));
 			return res.end();
 		}
 		const target = route(req.url ?? '/');
@@ -87,25 +116,48 @@ export function startGateway(options: GatewayOptions): Promise<GatewayHandle> {
 		const apikey = apikeyOf(req);
 		if (!apikey) return sendJson(res, 401, { message: 'No API key found in request' });
 		if (!validKeys.has(apikey)) return sendJson(res, 401, { message: 'Invalid authentication credentials' });
+		const limit = BODY_LIMITS[target.service];
+		if (Number(req.headers['content-length'] ?? 0) > limit) return refuseBody(req, res);
 
-		const upstream = httpRequest(
-			{
-				host: options.upstreamHost,
-				port: options.upstreams()[target.service],
-				method: req.method,
-				path: target.path,
-				headers: forwardedHeaders(req, apikey)
-			},
-			(upstreamRes) => {
-				res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...CORS_HEADERS });
-				upstreamRes.pipe(res);
+		const forward = (body?: Buffer) => {
+			const headers = forwardedHeaders(req, apikey);
+			if (body) {
+				delete headers['transfer-encoding'];
+				headers['content-length'] = String(body.length);
 			}
-		);
-		upstream.on('error', () => {
-			if (!res.headersSent) sendJson(res, 502, { message: 'An invalid response was received from the upstream server' });
-			else res.destroy();
-		});
-		req.pipe(upstream);
+			const upstream = httpRequest(
+				{ host: options.upstreamHost, port: options.upstreams()[target.service], method: req.method, path: target.path, headers },
+				(upstreamRes) => {
+					res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...CORS_HEADERS });
+					upstreamRes.pipe(res);
+				}
+			);
+			upstream.on('error', () => {
+				if (!res.headersSent) sendJson(res, 502, { message: 'An invalid response was received from the upstream server' });
+				else res.destroy();
+			});
+			if (body) upstream.end(body);
+			else req.pipe(upstream);
+		};
+		if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] === undefined) return forward();
+
+		// A body without a length (chunked) is held until it ends, and refused once it passes the limit,
+		// so the answer never depends on whether the service or the limit saw the excess first.
+		const chunks: Buffer[] = [];
+		let received = 0;
+		const collect = (chunk: Buffer) => {
+			received += chunk.length;
+			if (received > limit) {
+				req.off('data', collect);
+				req.off('end', send);
+				chunks.length = 0;
+				return refuseBody(req, res);
+			}
+			chunks.push(chunk);
+		};
+		const send = () => forward(Buffer.concat(chunks));
+		req.on('data', collect);
+		req.on('end', send);
 	});
 
 	// Websocket upgrades (Realtime) are piped as raw TCP after the same checks.
