@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from '../supabase/local/stack.ts';
 import { benchStackStart } from './stack-start.ts';
 import { benchPublicPage } from './public-page.ts';
 import { benchInbox } from './inbox.ts';
+import { benchDashboard } from './dashboard.ts';
 import { startAppUnderTest } from './app-server.ts';
 import type { Figure } from './figure.ts';
 
@@ -17,6 +18,13 @@ try {
 	figures.push(...(await benchInbox(app)));
 } finally {
 	await app.stop();
+}
+// Its own stack: the dashboard figures load 1M responses (10M with BENCH_DASHBOARD_10M=1), which would skew the others.
+const dashboardApp = await startAppUnderTest();
+try {
+	figures.push(...(await benchDashboard(dashboardApp)));
+} finally {
+	await dashboardApp.stop();
 }
 
 console.table(figures.map(({ name, value, unit, target, note }) => ({ name, value, unit, target, note })));

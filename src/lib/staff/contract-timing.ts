@@ -1,8 +1,4 @@
 // Whether a contract was (or is being) delivered on time: the "on time" half of the CCT indicator.
+// The rule itself lives in SQL (private.contract_timing, supabase/migrations/20261201002000_indicators.sql),
+// read through the contracts' computed field `contract_timing`, so the list, the detail page and CCT agree.
 export type ContractTiming = 'on_time' | 'late' | 'overdue' | 'open';
-
-/** Dates compare as ISO strings (YYYY-MM-DD), in the organisation's calendar. */
-export function contractTiming(dueDate: string, deliveredAt: string | null, today: string): ContractTiming {
-	if (deliveredAt) return deliveredAt.slice(0, 10) <= dueDate ? 'on_time' : 'late';
-	return today > dueDate ? 'overdue' : 'open';
-}

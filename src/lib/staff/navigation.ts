@@ -12,6 +12,8 @@ const LINKS: NavLink[] = [
 	{ href: '/staff', label: m.staff_nav_home, roles: 'all' },
 	{ href: '/staff/inbox', label: m.tr_nav_inbox, roles: 'all' },
 	{ href: '/staff/actions', label: m.ac_nav_actions, roles: 'all' },
+	{ href: '/staff/dashboard', label: m.ind_nav_dashboard, roles: ['account_manager', 'quality', 'manager', 'admin'] },
+	{ href: '/staff/reviews', label: m.ind_nav_reviews, roles: ['quality', 'manager', 'admin'] },
 	{ href: '/staff/clients', label: m.staff_nav_clients, roles: 'all' },
 	{ href: '/staff/contracts', label: m.staff_nav_contracts, roles: 'all' },
 	{ href: '/staff/requirements', label: m.staff_nav_requirements, roles: 'all' },

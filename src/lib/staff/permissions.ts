@@ -21,5 +21,11 @@ export const can = {
 	createForClient: (staff: StaffMember, client: OwnedByClient) => isCommercialLead(staff) || managesIt(staff, client),
 	editForClient: (staff: StaffMember, client: OwnedByClient) => isCommercialLead(staff) || managesIt(staff, client),
 	delete: (staff: StaffMember) => staff.role === 'admin',
-	manageStaff: (staff: StaffMember) => staff.role === 'admin'
+	manageStaff: (staff: StaffMember) => staff.role === 'admin',
+	/** Dashboard and headline figures (account managers: their clients' only, by RLS in the aggregate functions). */
+	seeIndicators: (staff: StaffMember) => staff.role !== 'agent',
+	/** Management reviews (supabase/migrations/20261201002000_indicators.sql). */
+	readReviews: (staff: StaffMember) => staff.role === 'manager' || staff.role === 'admin' || staff.role === 'quality',
+	writeReviews: (staff: StaffMember) => isCommercialLead(staff),
+	editTargets: (staff: StaffMember) => isCommercialLead(staff)
 };

@@ -3,7 +3,7 @@ import { superValidate, setError, fail, message } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { contractSchema, deliverySchema, conformitySchema } from '$lib/staff/contract-schema';
-import { contractTiming } from '$lib/staff/contract-timing';
+import type { ContractTiming } from '$lib/staff/contract-timing';
 import { can } from '$lib/staff/permissions';
 import { dbOutcome } from '$lib/server/db-outcome';
 import { outcomeMessage } from '$lib/server/form-outcome';
@@ -16,7 +16,7 @@ async function loadContract(locals: App.Locals, id: string) {
 	const { data } = await locals.supabase
 		.from('contracts')
 		.select(
-			'id, client_id, reference, title, start_date, due_date, delivered_at, conformity, terms_notes, client:clients(id, name, account_manager_id)'
+			'id, client_id, reference, title, start_date, due_date, delivered_at, conformity, terms_notes, contract_timing, client:clients(id, name, account_manager_id)'
 		)
 		.eq('id', id)
 		.maybeSingle();
@@ -31,10 +31,11 @@ function requireEditor(locals: App.Locals, contract: ContractRow) {
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const contract = await loadContract(locals, params.id);
 	const today = new Date().toISOString().slice(0, 10);
-	const { client, delivered_at, conformity, id, ...editable } = contract;
+	const { client, delivered_at, conformity, id, contract_timing, ...editable } = contract;
 	return {
 		contract,
-		timing: contractTiming(contract.due_date, delivered_at, today),
+		// The on-time rule lives in SQL (private.contract_timing), shared with the CCT indicator.
+		timing: contract_timing,
 		canEdit: can.editForClient(locals.staff!, { accountManagerId: client?.account_manager_id ?? null }),
 		canDelete: can.delete(locals.staff!),
 		form: await superValidate({ ...editable, terms_notes: editable.terms_notes ?? '' }, zod4(contractSchema), {

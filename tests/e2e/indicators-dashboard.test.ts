@@ -1,0 +1,95 @@
+import { test, expect } from '@playwright/test';
+import { signInAsStaff } from './staff-session.ts';
+import { DEMO_CAMPAIGN_PATH } from './feedback-db.ts';
+import { expectNoAxeViolations } from './axe.ts';
+
+const MANAGER = 'manager@demo.local';
+
+function lastClosedQuarter(today = new Date()): string {
+	const quarter = Math.floor(today.getUTCMonth() / 3);
+	return quarter === 0 ? `${today.getUTCFullYear() - 1}-Q4` : `${today.getUTCFullYear()}-Q${quarter}`;
+}
+
+test('the dashboard follows a survey answered in another browser, without a reload', async ({ page, browser }) => {
+	await signInAsStaff(page, MANAGER);
+	await page.goto('/staff/dashboard?quarters=4');
+	await expect(page.locator('.live-status')).toHaveText(/En directo/);
+	const sc = page.getByTestId('indicator-sc');
+	const before = Number(await sc.getAttribute('data-n'));
+	let reloaded = false;
+	page.on('framenavigated', (frame) => {
+		if (frame === page.mainFrame()) reloaded = true;
+	});
+
+	const client = await browser.newContext();
+	const phone = await client.newPage();
+	await phone.goto(DEMO_CAMPAIGN_PATH);
+	await phone.getByRole('group', { name: /recomendaría/ }).getByRole('radio', { name: '9', exact: true }).check();
+	await phone.getByRole('group', { name: /grado de satisfacción/ }).getByRole('radio', { name: '5', exact: true }).check();
+	await phone.getByRole('button', { name: 'Enviar respuestas' }).click();
+	await expect(phone.getByRole('heading', { name: '¡Gracias por tus respuestas!' })).toBeVisible();
+	await client.close();
+
+	// An anonymous campaign answer is one more respondent in this quarter's SC.
+	await expect.poll(async () => Number(await sc.getAttribute('data-n')), { timeout: 10_000 }).toBeGreaterThan(before);
+	expect(reloaded).toBe(false);
+});
+
+test('a target that is not met offers a corrective action plan prefilled with the indicator and quarter', async ({ page }) => {
+	await signInAsStaff(page, MANAGER);
+	await page.goto('/staff/dashboard');
+	const notMet = page.locator('[data-status="not_met"]').first();
+	await expect(notMet).toBeVisible();
+	const link = notMet.getByRole('link', { name: 'Abrir plan de acción correctiva' });
+	const href = new URL((await link.getAttribute('href'))!, page.url());
+	expect(href.pathname).toBe('/staff/actions/new');
+	expect(href.searchParams.get('origin')).toBe('indicator');
+	expect(['cct', 'sc']).toContain(href.searchParams.get('indicator'));
+	expect(href.searchParams.get('quarter')).toMatch(/^\d{4}-Q[1-4]$/);
+});
+
+test('charts can be read as tables and their points take keyboard focus', async ({ page }) => {
+	await signInAsStaff(page, MANAGER);
+	await page.goto('/staff/dashboard');
+	const chart = page.getByTestId('chart-quarters-sc');
+	await expect(chart.getByRole('heading', { level: 3 })).toBeVisible();
+	await chart.getByText('Ver como tabla').click();
+	await expect(chart.getByRole('table')).toBeVisible();
+	const point = chart.locator('circle.point').last();
+	await point.focus();
+	await expect(point).toBeFocused();
+	await expect(chart.locator('.tooltip')).toBeVisible();
+	await expectNoAxeViolations(page);
+});
+
+test('the quarterly review renders and prints without navigation', async ({ page }) => {
+	await signInAsStaff(page, MANAGER);
+	await page.goto(`/staff/reviews/${lastClosedQuarter()}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Revisión por la dirección · ${lastClosedQuarter()}`);
+	await expectNoAxeViolations(page);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('navigation')).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Aprobar la revisión y congelar las cifras' })).toBeHidden();
+	await expect(page.getByRole('heading', { name: '1. Indicadores frente a objetivo' })).toBeVisible();
+});
+
+test('a review approved by a manager freezes its figures and keeps its decisions', async ({ page }) => {
+	await signInAsStaff(page, MANAGER);
+	// A long-closed quarter nobody else reviews; varied per run, since a local stack keeps its data.
+	const slot = Date.now() % 80;
+	const [year, q] = [2001 + Math.floor(slot / 4), (slot % 4) + 1];
+	const quarter = `${year}-Q${q}`;
+	const next = q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`;
+	await page.goto(`/staff/reviews/${quarter}`);
+	await page.getByLabel('Conclusiones').fill('Los indicadores se mantienen; reforzar los plazos.');
+	await page.getByRole('button', { name: 'Guardar cambios' }).first().click();
+	await page.getByLabel('Nueva decisión').fill('Revisar la planificación de entregas cada mes');
+	await page.getByRole('button', { name: 'Añadir decisión' }).click();
+	await expect(page.getByTestId('decision')).toHaveCount(1);
+	await page.getByRole('button', { name: 'Aprobar la revisión y congelar las cifras' }).click();
+	await expect(page.getByTestId('review-state')).toContainText('Aprobada por');
+	await expect(page.getByLabel('Nueva decisión')).toHaveCount(0);
+
+	await page.goto(`/staff/reviews/${next}`);
+	await expect(page.getByTestId('decision').first()).toContainText('Revisar la planificación de entregas cada mes');
+});

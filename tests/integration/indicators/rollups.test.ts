@@ -1,0 +1,97 @@
+// The rollups the triggers keep equal what a rebuild from raw data computes, and a closed quarter's
+// frozen figures change only through a recorded restatement.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type pg from 'pg';
+import { superuser } from '../env.ts';
+import { createClientRow, createContract, createResponse } from './fixtures.ts';
+
+const ROLLUPS = [
+	'response_rollup_daily',
+	'response_rollup_client_daily',
+	'satisfaction_latest',
+	'invitation_rollup_monthly',
+	'item_rollup_monthly',
+	'item_rollup_client_monthly',
+	'item_resolution_monthly',
+	'item_resolution_client_monthly',
+	'contract_rollup_daily'
+];
+
+let db: pg.Client;
+beforeAll(async () => {
+	db = await superuser();
+});
+afterAll(async () => {
+	await db.end();
+});
+
+async function rollupContents(): Promise<Record<string, string[]>> {
+	const contents: Record<string, string[]> = {};
+	for (const table of ROLLUPS) {
+		const { rows } = await db.query(`select t::text as row from private.${table} as t order by 1`);
+		contents[table] = rows.map((row) => row.row as string);
+	}
+	return contents;
+}
+
+describe('rollups', () => {
+	it('kept by triggers through inserts, updates and deletes equal a rebuild from raw data', async () => {
+		const client = await createClientRow(db);
+		const other = await createClientRow(db);
+		for (let day = 1; day <= 12; day++) {
+			await createResponse(db, { clientId: day % 3 ? client : null, at: `2003-0${1 + (day % 6)}-${10 + day}T09:00:00Z`, csat: 1 + (day % 5), nps: day % 11 });
+		}
+		const late = await createContract(db, client, { due: '2003-02-01', delivered: '2003-02-03T12:00:00Z', conformity: 'accepted' });
+		await createContract(db, other, { due: '2003-05-01' });
+		// A bulk statement, a move between clients, a correction, deletions and item triage.
+		await db.query(
+			`insert into public.feedback_items (kind, status, category, subject, description, client_id, created_at)
+			select 'complaint', 'new', (array['product','delivery','billing'])[n % 3 + 1], 'Queja ' || n, 'Descripción de la queja ' || n, $1,
+				'2003-03-01T10:00:00Z'::timestamptz + n * interval '1 day'
+			from generate_series(1, 9) as n`,
+			[client]
+		);
+		await db.query(`update public.feedback_items set status = 'resolved' where client_id = $1 and subject in ('Queja 1', 'Queja 2', 'Queja 4')`, [client]);
+		await db.query(`update public.feedback_items set status = 'in_progress' where client_id = $1 and subject = 'Queja 2'`, [client]);
+		await db.query(`update public.feedback_items set client_id = $2 where client_id = $1 and subject = 'Queja 5'`, [client, other]);
+		await db.query(`delete from public.feedback_items where client_id = $1 and subject = 'Queja 6'`, [client]);
+		await db.query(`update public.contracts set delivered_at = '2003-01-30T12:00:00Z' where id = $1`, [late]);
+		await db.query(`update public.survey_responses set client_id = $2 where client_id = $1 and created_at < '2003-03-01'`, [client, other]);
+		await db.query(`delete from public.survey_responses where client_id = $1 and created_at >= '2003-05-01'`, [client]);
+
+		// Writers wait while the two versions are compared, and nothing is kept.
+		await db.query('begin');
+		try {
+			await db.query('lock table public.survey_responses, public.feedback_items, public.contracts, public.survey_invitations in share mode');
+			const incremental = await rollupContents();
+			await db.query('select public.rebuild_rollups()');
+			const rebuilt = await rollupContents();
+			expect(rebuilt).toEqual(incremental);
+			expect(incremental.response_rollup_client_daily.length).toBeGreaterThan(0);
+			expect(incremental.item_resolution_monthly.length).toBeGreaterThan(0);
+		} finally {
+			await db.query('rollback');
+		}
+	});
+});
+
+describe('frozen quarters', () => {
+	it('keep their snapshot and record a restatement when raw data changes later', async () => {
+		const client = await createClientRow(db);
+		const contract = await createContract(db, client, { due: '2004-02-10', delivered: '2004-02-09T12:00:00Z', conformity: 'pending' });
+		await db.query('select private.freeze_closed_quarters()');
+		const frozen = await db.query(`select successes, n from public.indicator_snapshots where quarter = '2004-01-01' and indicator = 'cct'`);
+		expect(frozen.rows).toHaveLength(1);
+		const { successes, n } = frozen.rows[0] as { successes: number; n: number };
+
+		await db.query(`update public.contracts set conformity = 'accepted' where id = $1`, [contract]);
+
+		const after = await db.query(`select successes, n from public.indicator_snapshots where quarter = '2004-01-01' and indicator = 'cct'`);
+		expect(after.rows).toEqual([{ successes, n }]);
+		const restatements = await db.query(
+			`select previous_successes, previous_n, successes, n from public.indicator_restatements
+			where quarter = '2004-01-01' and indicator = 'cct' order by id`
+		);
+		expect(restatements.rows).toEqual([{ previous_successes: successes, previous_n: n, successes: successes + 1, n }]);
+	});
+});
