@@ -121,7 +121,8 @@ async function measureFreshness(app: AppUnderTest, seconds = 20): Promise<{ p50:
 		await page.exposeFunction('reportScBase', (n: number, at: number) => seen.push({ n, at }));
 		const base = await page.evaluate(() => {
 			const card = document.querySelector('[data-testid="indicator-sc"]')!;
-			const report = () => (window as unknown as { reportScBase(n: number, at: number): void }).reportScBase(Number(card.getAttribute('data-n')), Date.now());
+			const report = () =>
+				(window as unknown as { reportScBase(n: number, at: number): void }).reportScBase(Number(card.getAttribute('data-n')), Date.now());
 			// SvelteKit updates the same element in place, so one observer on it sees every refetch.
 			new MutationObserver(report).observe(card, { attributes: true, attributeFilter: ['data-n'] });
 			return Number(card.getAttribute('data-n'));

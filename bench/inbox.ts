@@ -68,7 +68,7 @@ const FIRST_PAGES: Record<string, Record<string, string>> = {
 	'status closed': { view: 'all', status: 'closed' },
 	'priority urgent': { view: 'all', priority: 'urgent' },
 	'category billing': { view: 'all', category: 'billing' },
-	'client': { view: 'all', client_id: 'c0000000-0000-4000-8000-000000000007' },
+	client: { view: 'all', client_id: 'c0000000-0000-4000-8000-000000000007' },
 	'assignee me': { view: 'all', assignee: 'me' },
 	'assignee none': { view: 'all', assignee: 'none' },
 	'deadline overdue': { view: 'all', deadline: 'overdue' },
@@ -81,12 +81,12 @@ const SEARCHES = ['facturacion', 'queja facturacion', 'retraso entrega', 'climat
 const PLANS: Record<string, string> = {
 	'open, newest first': `select id from public.feedback_items as item where item.status in ('new', 'triaged', 'in_progress', 'waiting_client')
 		order by item.created_at desc, item.id desc limit 51`,
-	'new': `select id from public.feedback_items as item where item.status = 'new' order by item.created_at desc, item.id desc limit 51`,
-	'mine': `select id from public.feedback_items as item where item.status in ('new', 'triaged', 'in_progress', 'waiting_client')
+	new: `select id from public.feedback_items as item where item.status = 'new' order by item.created_at desc, item.id desc limit 51`,
+	mine: `select id from public.feedback_items as item where item.status in ('new', 'triaged', 'in_progress', 'waiting_client')
 		and item.assignee_id = (select auth.uid()) order by item.created_at desc, item.id desc limit 51`,
-	'overdue': `select id from public.feedback_items as item where item.sla_next_due_at <= now() order by item.sla_next_due_at, item.id limit 51`,
+	overdue: `select id from public.feedback_items as item where item.sla_next_due_at <= now() order by item.sla_next_due_at, item.id limit 51`,
 	'all, newest first': `select id from public.feedback_items as item order by item.created_at desc, item.id desc limit 51`,
-	'search': `select id from public.feedback_items as item
+	search: `select id from public.feedback_items as item
 		where item.search_document @@ private.feedback_search_query('queja facturacion') order by item.created_at desc, item.id desc limit 51`
 };
 
@@ -129,7 +129,8 @@ async function serverRenderMs(appUrl: string): Promise<number> {
 		const started = performance.now();
 		const response = await fetch(`${appUrl}/staff/inbox`, { headers: { cookie } });
 		const html = await response.text();
-		if (response.status !== 200 || !html.includes('data-testid="inbox-row"')) throw new Error(`inbox bench: page answered ${response.status}`);
+		if (response.status !== 200 || !html.includes('data-testid="inbox-row"'))
+			throw new Error(`inbox bench: page answered ${response.status}`);
 		if (run > 0) times.push(performance.now() - started); // the first request warms the server
 	}
 	return median(times);
@@ -142,7 +143,9 @@ export async function benchInbox(app: AppUnderTest): Promise<Figure[]> {
 		const started = performance.now();
 		await db.query(GENERATE);
 		const [{ items, events }] = (
-			await db.query('select (select count(*) from public.feedback_items) as items, (select count(*) from public.feedback_item_events) as events')
+			await db.query(
+				'select (select count(*) from public.feedback_items) as items, (select count(*) from public.feedback_item_events) as events'
+			)
 		).rows;
 		const generatedIn = Math.round((performance.now() - started) / 1000);
 
@@ -158,7 +161,9 @@ export async function benchInbox(app: AppUnderTest): Promise<Figure[]> {
 		}
 		const slowest = Object.entries(perFilter).sort((a, b) => b[1] - a[1])[0];
 		const round = (value: number) => Math.round(value * 10) / 10;
-		const explained = seqScans.length ? `EXPLAIN shows a sequential scan for: ${seqScans.join(', ')}` : 'EXPLAIN: every checked query uses an index';
+		const explained = seqScans.length
+			? `EXPLAIN shows a sequential scan for: ${seqScans.join(', ')}`
+			: 'EXPLAIN: every checked query uses an index';
 		return [
 			{
 				name: 'inbox.first_page_db_ms',

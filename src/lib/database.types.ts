@@ -9,6 +9,312 @@ export type Database = {
 	};
 	public: {
 		Tables: {
+			action_plan_actions: {
+				Row: {
+					id: string
+					plan_id: string
+					description: string
+					owner_id: string
+					due_on: string
+					done_on: string | null
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					plan_id: string
+					description: string
+					owner_id: string
+					due_on: string
+					done_on?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					plan_id?: string
+					description?: string
+					owner_id?: string
+					due_on?: string
+					done_on?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'action_plan_actions_owner_id_fkey'
+						columns: ['owner_id']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					},
+					{
+						foreignKeyName: 'action_plan_actions_plan_id_fkey'
+						columns: ['plan_id']
+						isOneToOne: false
+						referencedRelation: 'action_plans'
+						referencedColumns: ['id']
+					}
+				]
+			}
+			action_plan_clients: {
+				Row: {
+					plan_id: string
+					client_id: string
+				}
+				Insert: {
+					plan_id: string
+					client_id: string
+				}
+				Update: {
+					plan_id?: string
+					client_id?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'action_plan_clients_client_id_fkey'
+						columns: ['client_id']
+						isOneToOne: false
+						referencedRelation: 'clients'
+						referencedColumns: ['id']
+					},
+					{
+						foreignKeyName: 'action_plan_clients_plan_id_fkey'
+						columns: ['plan_id']
+						isOneToOne: false
+						referencedRelation: 'action_plans'
+						referencedColumns: ['id']
+					}
+				]
+			}
+			action_plan_items: {
+				Row: {
+					plan_id: string
+					feedback_item_id: string
+					linked_at: string
+				}
+				Insert: {
+					plan_id: string
+					feedback_item_id: string
+					linked_at?: string
+				}
+				Update: {
+					plan_id?: string
+					feedback_item_id?: string
+					linked_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'action_plan_items_feedback_item_id_fkey'
+						columns: ['feedback_item_id']
+						isOneToOne: false
+						referencedRelation: 'feedback_items'
+						referencedColumns: ['id']
+					},
+					{
+						foreignKeyName: 'action_plan_items_plan_id_fkey'
+						columns: ['plan_id']
+						isOneToOne: false
+						referencedRelation: 'action_plans'
+						referencedColumns: ['id']
+					}
+				]
+			}
+			action_plan_transitions: {
+				Row: {
+					from_status: Database['public']['Enums']['action_plan_status']
+					to_status: Database['public']['Enums']['action_plan_status']
+				}
+				Insert: {
+					from_status: Database['public']['Enums']['action_plan_status']
+					to_status: Database['public']['Enums']['action_plan_status']
+				}
+				Update: {
+					from_status?: Database['public']['Enums']['action_plan_status']
+					to_status?: Database['public']['Enums']['action_plan_status']
+				}
+				Relationships: []
+			}
+			action_plans: {
+				Row: {
+					id: string
+					title: string
+					status: Database['public']['Enums']['action_plan_status']
+					owner_id: string
+					origins: Database['public']['Enums']['action_plan_origin'][]
+					indicator: string | null
+					indicator_quarter: string | null
+					origin_note: string | null
+					immediate_correction: string | null
+					root_cause_whys: string[]
+					root_cause_text: string | null
+					cause_category: Database['public']['Enums']['action_plan_cause'] | null
+					check_kind: Database['public']['Enums']['action_plan_check_kind']
+					check_window_days: number
+					needs_new_action: boolean
+					actions_done_at: string | null
+					verification_due_on: string | null
+					verified_on: string | null
+					verified_by: string | null
+					verification_note: string | null
+					check_result: string | null
+					override_reason: string | null
+					created_by: string | null
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					title: string
+					status?: Database['public']['Enums']['action_plan_status']
+					owner_id: string
+					origins: Database['public']['Enums']['action_plan_origin'][]
+					indicator?: string | null
+					indicator_quarter?: string | null
+					origin_note?: string | null
+					immediate_correction?: string | null
+					root_cause_whys?: string[]
+					root_cause_text?: string | null
+					cause_category?: Database['public']['Enums']['action_plan_cause'] | null
+					check_kind?: Database['public']['Enums']['action_plan_check_kind']
+					check_window_days?: number
+					needs_new_action?: boolean
+					actions_done_at?: string | null
+					verification_due_on?: string | null
+					verified_on?: string | null
+					verified_by?: string | null
+					verification_note?: string | null
+					check_result?: string | null
+					override_reason?: string | null
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					title?: string
+					status?: Database['public']['Enums']['action_plan_status']
+					owner_id?: string
+					origins?: Database['public']['Enums']['action_plan_origin'][]
+					indicator?: string | null
+					indicator_quarter?: string | null
+					origin_note?: string | null
+					immediate_correction?: string | null
+					root_cause_whys?: string[]
+					root_cause_text?: string | null
+					cause_category?: Database['public']['Enums']['action_plan_cause'] | null
+					check_kind?: Database['public']['Enums']['action_plan_check_kind']
+					check_window_days?: number
+					needs_new_action?: boolean
+					actions_done_at?: string | null
+					verification_due_on?: string | null
+					verified_on?: string | null
+					verified_by?: string | null
+					verification_note?: string | null
+					check_result?: string | null
+					override_reason?: string | null
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'action_plans_owner_id_fkey'
+						columns: ['owner_id']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					},
+					{
+						foreignKeyName: 'action_plans_verified_by_fkey'
+						columns: ['verified_by']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					}
+				]
+			}
+			audit_log: {
+				Row: {
+					id: number
+					occurred_at: string
+					actor_id: string | null
+					actor_role: string | null
+					table_name: string
+					row_id: string
+					action: Database['public']['Enums']['audit_action']
+					old_values: Json | null
+					new_values: Json | null
+				}
+				Insert: {
+					id?: never
+					occurred_at?: string
+					actor_id?: string | null
+					actor_role?: string | null
+					table_name: string
+					row_id: string
+					action: Database['public']['Enums']['audit_action']
+					old_values?: Json | null
+					new_values?: Json | null
+				}
+				Update: {
+					id?: never
+					occurred_at?: string
+					actor_id?: string | null
+					actor_role?: string | null
+					table_name?: string
+					row_id?: string
+					action?: Database['public']['Enums']['audit_action']
+					old_values?: Json | null
+					new_values?: Json | null
+				}
+				Relationships: []
+			}
+			business_calendar: {
+				Row: {
+					id: number
+					time_zone: string
+					working_days: number[]
+					day_starts_at: string
+					day_ends_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: number
+					time_zone?: string
+					working_days?: number[]
+					day_starts_at?: string
+					day_ends_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: number
+					time_zone?: string
+					working_days?: number[]
+					day_starts_at?: string
+					day_ends_at?: string
+					updated_at?: string
+				}
+				Relationships: []
+			}
+			business_holidays: {
+				Row: {
+					holiday_date: string
+					name: string
+					created_at: string
+				}
+				Insert: {
+					holiday_date: string
+					name: string
+					created_at?: string
+				}
+				Update: {
+					holiday_date?: string
+					name?: string
+					created_at?: string
+				}
+				Relationships: []
+			}
 			clients: {
 				Row: {
 					id: string
@@ -106,6 +412,50 @@ export type Database = {
 					}
 				]
 			}
+			feedback_item_events: {
+				Row: {
+					id: number
+					feedback_item_id: string
+					kind: Database['public']['Enums']['feedback_event_kind']
+					actor_id: string | null
+					occurred_at: string
+					from_status: Database['public']['Enums']['feedback_status'] | null
+					to_status: Database['public']['Enums']['feedback_status'] | null
+					message_id: string | null
+					details: Json
+				}
+				Insert: {
+					id?: never
+					feedback_item_id: string
+					kind: Database['public']['Enums']['feedback_event_kind']
+					actor_id?: string | null
+					occurred_at?: string
+					from_status?: Database['public']['Enums']['feedback_status'] | null
+					to_status?: Database['public']['Enums']['feedback_status'] | null
+					message_id?: string | null
+					details?: Json
+				}
+				Update: {
+					id?: never
+					feedback_item_id?: string
+					kind?: Database['public']['Enums']['feedback_event_kind']
+					actor_id?: string | null
+					occurred_at?: string
+					from_status?: Database['public']['Enums']['feedback_status'] | null
+					to_status?: Database['public']['Enums']['feedback_status'] | null
+					message_id?: string | null
+					details?: Json
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'feedback_item_events_feedback_item_id_fkey'
+						columns: ['feedback_item_id']
+						isOneToOne: false
+						referencedRelation: 'feedback_items'
+						referencedColumns: ['id']
+					}
+				]
+			}
 			feedback_items: {
 				Row: {
 					id: string
@@ -127,6 +477,18 @@ export type Database = {
 					resolution_answered_at: string | null
 					created_at: string
 					updated_at: string
+					priority: Database['public']['Enums']['feedback_priority']
+					assignee_id: string | null
+					version: number
+					duplicate_of_id: string | null
+					rejection_reason: string | null
+					resolution_text: string | null
+					reopen_count: number
+					search_document: string | null
+					sla_first_response_due_at: string | null
+					sla_resolution_due_at: string | null
+					sla_next_due_at: string | null
+					sla_due_soon_at: string | null
 				}
 				Insert: {
 					id?: string
@@ -148,6 +510,18 @@ export type Database = {
 					resolution_answered_at?: string | null
 					created_at?: string
 					updated_at?: string
+					priority?: Database['public']['Enums']['feedback_priority']
+					assignee_id?: string | null
+					version?: number
+					duplicate_of_id?: string | null
+					rejection_reason?: string | null
+					resolution_text?: string | null
+					reopen_count?: number
+					search_document?: string | null
+					sla_first_response_due_at?: string | null
+					sla_resolution_due_at?: string | null
+					sla_next_due_at?: string | null
+					sla_due_soon_at?: string | null
 				}
 				Update: {
 					id?: string
@@ -169,8 +543,27 @@ export type Database = {
 					resolution_answered_at?: string | null
 					created_at?: string
 					updated_at?: string
+					priority?: Database['public']['Enums']['feedback_priority']
+					assignee_id?: string | null
+					version?: number
+					duplicate_of_id?: string | null
+					rejection_reason?: string | null
+					resolution_text?: string | null
+					reopen_count?: number
+					search_document?: string | null
+					sla_first_response_due_at?: string | null
+					sla_resolution_due_at?: string | null
+					sla_next_due_at?: string | null
+					sla_due_soon_at?: string | null
 				}
 				Relationships: [
+					{
+						foreignKeyName: 'feedback_items_assignee_id_fkey'
+						columns: ['assignee_id']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					},
 					{
 						foreignKeyName: 'feedback_items_client_id_fkey'
 						columns: ['client_id']
@@ -184,6 +577,13 @@ export type Database = {
 						isOneToOne: false
 						referencedRelation: 'contracts'
 						referencedColumns: ['id', 'client_id']
+					},
+					{
+						foreignKeyName: 'feedback_items_duplicate_of_id_fkey'
+						columns: ['duplicate_of_id']
+						isOneToOne: false
+						referencedRelation: 'feedback_items'
+						referencedColumns: ['id']
 					},
 					{
 						foreignKeyName: 'feedback_items_invitation_id_fkey'
@@ -236,6 +636,196 @@ export type Database = {
 					}
 				]
 			}
+			feedback_status_transitions: {
+				Row: {
+					from_status: Database['public']['Enums']['feedback_status']
+					to_status: Database['public']['Enums']['feedback_status']
+					is_reopen: boolean
+				}
+				Insert: {
+					from_status: Database['public']['Enums']['feedback_status']
+					to_status: Database['public']['Enums']['feedback_status']
+					is_reopen?: boolean
+				}
+				Update: {
+					from_status?: Database['public']['Enums']['feedback_status']
+					to_status?: Database['public']['Enums']['feedback_status']
+					is_reopen?: boolean
+				}
+				Relationships: []
+			}
+			indicator_restatements: {
+				Row: {
+					id: number
+					quarter: string
+					indicator: Database['public']['Enums']['indicator_code']
+					previous_successes: number
+					previous_n: number
+					successes: number
+					n: number
+					value_percent: number | null
+					restated_at: string
+				}
+				Insert: {
+					id?: never
+					quarter: string
+					indicator: Database['public']['Enums']['indicator_code']
+					previous_successes: number
+					previous_n: number
+					successes: number
+					n: number
+					value_percent?: number | null
+					restated_at?: string
+				}
+				Update: {
+					id?: never
+					quarter?: string
+					indicator?: Database['public']['Enums']['indicator_code']
+					previous_successes?: number
+					previous_n?: number
+					successes?: number
+					n?: number
+					value_percent?: number | null
+					restated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'indicator_restatements_snapshot_fkey'
+						columns: ['quarter', 'indicator']
+						isOneToOne: false
+						referencedRelation: 'indicator_snapshots'
+						referencedColumns: ['quarter', 'indicator']
+					}
+				]
+			}
+			indicator_snapshots: {
+				Row: {
+					quarter: string
+					indicator: Database['public']['Enums']['indicator_code']
+					successes: number
+					n: number
+					value_percent: number | null
+					lower_percent: number | null
+					upper_percent: number | null
+					target_percent: number | null
+					status: string
+					frozen_at: string
+				}
+				Insert: {
+					quarter: string
+					indicator: Database['public']['Enums']['indicator_code']
+					successes: number
+					n: number
+					value_percent?: number | null
+					lower_percent?: number | null
+					upper_percent?: number | null
+					target_percent?: number | null
+					status: string
+					frozen_at?: string
+				}
+				Update: {
+					quarter?: string
+					indicator?: Database['public']['Enums']['indicator_code']
+					successes?: number
+					n?: number
+					value_percent?: number | null
+					lower_percent?: number | null
+					upper_percent?: number | null
+					target_percent?: number | null
+					status?: string
+					frozen_at?: string
+				}
+				Relationships: []
+			}
+			indicator_targets: {
+				Row: {
+					id: string
+					indicator: Database['public']['Enums']['indicator_code']
+					valid_from: string
+					target_percent: number
+					created_by: string | null
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					indicator: Database['public']['Enums']['indicator_code']
+					valid_from: string
+					target_percent: number
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					indicator?: Database['public']['Enums']['indicator_code']
+					valid_from?: string
+					target_percent?: number
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'indicator_targets_created_by_fkey'
+						columns: ['created_by']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					}
+				]
+			}
+			management_reviews: {
+				Row: {
+					id: string
+					quarter: string
+					conclusions: string
+					figures: Json | null
+					approved_by: string | null
+					approved_at: string | null
+					created_by: string | null
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					quarter: string
+					conclusions?: string
+					figures?: Json | null
+					approved_by?: string | null
+					approved_at?: string | null
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					quarter?: string
+					conclusions?: string
+					figures?: Json | null
+					approved_by?: string | null
+					approved_at?: string | null
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'management_reviews_approved_by_fkey'
+						columns: ['approved_by']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					},
+					{
+						foreignKeyName: 'management_reviews_created_by_fkey'
+						columns: ['created_by']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					}
+				]
+			}
 			requirements: {
 				Row: {
 					id: string
@@ -247,6 +837,8 @@ export type Database = {
 					source: Database['public']['Enums']['requirement_source']
 					created_at: string
 					updated_at: string
+					feedback_item_id: string | null
+					action_plan_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -258,6 +850,8 @@ export type Database = {
 					source?: Database['public']['Enums']['requirement_source']
 					created_at?: string
 					updated_at?: string
+					feedback_item_id?: string | null
+					action_plan_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -269,8 +863,17 @@ export type Database = {
 					source?: Database['public']['Enums']['requirement_source']
 					created_at?: string
 					updated_at?: string
+					feedback_item_id?: string | null
+					action_plan_id?: string | null
 				}
 				Relationships: [
+					{
+						foreignKeyName: 'requirements_action_plan_id_fkey'
+						columns: ['action_plan_id']
+						isOneToOne: false
+						referencedRelation: 'action_plans'
+						referencedColumns: ['id']
+					},
 					{
 						foreignKeyName: 'requirements_client_id_fkey'
 						columns: ['client_id']
@@ -284,6 +887,111 @@ export type Database = {
 						isOneToOne: false
 						referencedRelation: 'contracts'
 						referencedColumns: ['id', 'client_id']
+					},
+					{
+						foreignKeyName: 'requirements_feedback_item_id_fkey'
+						columns: ['feedback_item_id']
+						isOneToOne: false
+						referencedRelation: 'feedback_items'
+						referencedColumns: ['id']
+					}
+				]
+			}
+			review_decisions: {
+				Row: {
+					id: string
+					review_id: string
+					description: string
+					owner_id: string | null
+					due_date: string | null
+					state: Database['public']['Enums']['review_decision_state']
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					review_id: string
+					description: string
+					owner_id?: string | null
+					due_date?: string | null
+					state?: Database['public']['Enums']['review_decision_state']
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					review_id?: string
+					description?: string
+					owner_id?: string | null
+					due_date?: string | null
+					state?: Database['public']['Enums']['review_decision_state']
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'review_decisions_owner_id_fkey'
+						columns: ['owner_id']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					},
+					{
+						foreignKeyName: 'review_decisions_review_id_fkey'
+						columns: ['review_id']
+						isOneToOne: false
+						referencedRelation: 'management_reviews'
+						referencedColumns: ['id']
+					}
+				]
+			}
+			sla_targets: {
+				Row: {
+					priority: Database['public']['Enums']['feedback_priority']
+					first_response_minutes: number
+					resolution_minutes: number
+					updated_at: string
+				}
+				Insert: {
+					priority: Database['public']['Enums']['feedback_priority']
+					first_response_minutes: number
+					resolution_minutes: number
+					updated_at?: string
+				}
+				Update: {
+					priority?: Database['public']['Enums']['feedback_priority']
+					first_response_minutes?: number
+					resolution_minutes?: number
+					updated_at?: string
+				}
+				Relationships: []
+			}
+			staff_availability: {
+				Row: {
+					user_id: string
+					is_absent: boolean
+					note: string | null
+					updated_at: string
+				}
+				Insert: {
+					user_id: string
+					is_absent?: boolean
+					note?: string | null
+					updated_at?: string
+				}
+				Update: {
+					user_id?: string
+					is_absent?: boolean
+					note?: string | null
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'staff_availability_user_id_fkey'
+						columns: ['user_id']
+						isOneToOne: true
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
 					}
 				]
 			}
@@ -436,6 +1144,7 @@ export type Database = {
 					is_satisfied: boolean | null
 					submission_hash: string
 					created_at: string
+					channel: Database['public']['Enums']['response_channel']
 				}
 				Insert: {
 					id?: string
@@ -448,6 +1157,7 @@ export type Database = {
 					is_satisfied?: boolean | null
 					submission_hash: string
 					created_at?: string
+					channel?: Database['public']['Enums']['response_channel']
 				}
 				Update: {
 					id?: string
@@ -460,6 +1170,7 @@ export type Database = {
 					is_satisfied?: boolean | null
 					submission_hash?: string
 					created_at?: string
+					channel?: Database['public']['Enums']['response_channel']
 				}
 				Relationships: [
 					{
@@ -543,11 +1254,92 @@ export type Database = {
 					}
 				]
 			}
+			triage_settings: {
+				Row: {
+					id: number
+					auto_assign_categories: string[]
+					auto_assign_open_cap: number
+					updated_at: string
+				}
+				Insert: {
+					id?: number
+					auto_assign_categories?: string[]
+					auto_assign_open_cap?: number
+					updated_at?: string
+				}
+				Update: {
+					id?: number
+					auto_assign_categories?: string[]
+					auto_assign_open_cap?: number
+					updated_at?: string
+				}
+				Relationships: []
+			}
 		}
 		Views: {
 			[_ in never]: never
 		}
 		Functions: {
+			action_plan_check: {
+				Args: {
+					p_plan_id: string
+					p_now?: string
+				}
+				Returns: Json
+			}
+			action_plan_counts: {
+				Args: {
+					p_now?: string
+				}
+				Returns: Json
+			}
+			action_plans_page: {
+				Args: {
+					p_status?: Database['public']['Enums']['action_plan_status']
+					p_owner?: string
+					p_origin?: Database['public']['Enums']['action_plan_origin']
+					p_overdue?: boolean
+					p_verification_due?: boolean
+					p_after_created_at?: string
+					p_after_id?: string
+					p_limit?: number
+					p_now?: string
+				}
+				Returns: {
+					id: string
+					title: string
+					status: Database['public']['Enums']['action_plan_status']
+					owner_id: string
+					owner_name: string
+					origins: Database['public']['Enums']['action_plan_origin'][]
+					created_at: string
+					open_actions: number
+					overdue_actions: number
+					verification_due_on: string
+					verification_due: boolean
+				}[]
+			}
+			add_feedback_message: {
+				Args: {
+					p_item_id: string
+					p_body: string
+					p_is_public: boolean
+					p_expected_version: number
+				}
+				Returns: Json
+			}
+			approve_review: {
+				Args: {
+					p_review_id: string
+				}
+				Returns: undefined
+			}
+			contract_timing: {
+				Args: {
+					contract: Database['public']['Tables']['contracts']['Row']
+				}
+				Returns: string
+			}
 			create_invitation: {
 				Args: {
 					p_invitation: Json
@@ -559,6 +1351,57 @@ export type Database = {
 					p_invitations: Json
 				}
 				Returns: Json
+			}
+			create_requirement_from_feedback: {
+				Args: {
+					p_item_id: string
+					p_statement: string
+					p_priority: Database['public']['Enums']['requirement_priority']
+				}
+				Returns: string
+			}
+			dashboard_aggregates: {
+				Args: {
+					p_filters?: Json
+				}
+				Returns: Json
+			}
+			feedback_duplicate_candidates: {
+				Args: {
+					p_item_id: string
+					p_limit?: number
+				}
+				Returns: {
+					id: string
+					subject: string
+					status: Database['public']['Enums']['feedback_status']
+					created_at: string
+					similarity: number
+				}[]
+			}
+			feedback_item_deadline_state: {
+				Args: {
+					p_item_id: string
+					p_now?: string
+				}
+				Returns: string
+			}
+			feedback_item_deadlines: {
+				Args: {
+					p_item_id: string
+					p_now?: string
+				}
+				Returns: {
+					clock: string
+					target_minutes: number
+					elapsed_minutes: number
+					remaining_minutes: number
+					paused_minutes: number
+					due_at: string
+					breached_at: string
+					stopped_at: string
+					state: string
+				}[]
 			}
 			get_feedback_page: {
 				Args: {
@@ -572,6 +1415,39 @@ export type Database = {
 				}
 				Returns: Json
 			}
+			inbox_counts: {
+				Args: {
+					p_now?: string
+				}
+				Returns: Json
+			}
+			inbox_items: {
+				Args: {
+					p_filters?: Json
+					p_after?: Json
+					p_limit?: number
+					p_now?: string
+				}
+				Returns: {
+					id: string
+					kind: Database['public']['Enums']['feedback_kind']
+					status: Database['public']['Enums']['feedback_status']
+					priority: Database['public']['Enums']['feedback_priority']
+					category: string
+					subject: string
+					client_id: string
+					client_name: string
+					assignee_id: string
+					assignee_name: string
+					created_at: string
+					updated_at: string
+					due_at: string
+					deadline_state: string
+					business_minutes_left: number
+					reopen_count: number
+					version: number
+				}[]
+			}
 			match_invitation_rows: {
 				Args: {
 					csv_rows: Json
@@ -584,11 +1460,21 @@ export type Database = {
 					problem: Database['public']['Enums']['invitation_match_problem']
 				}[]
 			}
+			rebuild_rollups: {
+				Args: never
+				Returns: undefined
+			}
 			reissue_invitation_link: {
 				Args: {
 					p_invitation_id: string
 				}
 				Returns: string
+			}
+			review_figures: {
+				Args: {
+					p_quarter: string
+				}
+				Returns: Json
 			}
 			submit_feedback_item: {
 				Args: {
@@ -619,14 +1505,24 @@ export type Database = {
 			}
 		}
 		Enums: {
+			action_plan_cause: 'people' | 'method' | 'material' | 'machine' | 'measurement' | 'environment'
+			action_plan_check_kind: 'no_repeat_complaint' | 'indicator_next_quarter'
+			action_plan_origin: 'complaint' | 'indicator' | 'audit_finding' | 'internal_observation'
+			action_plan_status: 'open' | 'in_progress' | 'actions_done' | 'verified_effective' | 'not_effective'
+			audit_action: 'insert' | 'update' | 'delete'
 			contract_conformity: 'pending' | 'accepted' | 'rejected'
+			feedback_event_kind: 'created' | 'triaged' | 'assigned' | 'status_changed' | 'internal_note' | 'public_reply' | 'client_message' | 'client_resolution_answer' | 'merged' | 'requirement_linked' | 'action_plan_linked'
 			feedback_kind: 'complaint' | 'suggestion' | 'compliment'
-			feedback_status: 'new' | 'triaged' | 'in_progress' | 'resolved' | 'closed' | 'rejected' | 'duplicate'
+			feedback_priority: 'low' | 'normal' | 'high' | 'urgent'
+			feedback_status: 'new' | 'triaged' | 'in_progress' | 'waiting_client' | 'resolved' | 'closed' | 'rejected' | 'duplicate'
+			indicator_code: 'cct' | 'sc'
 			invitation_kind: 'personal' | 'campaign'
 			invitation_match_problem: 'client_not_found' | 'client_ambiguous' | 'contract_not_found'
 			requirement_priority: 'low' | 'medium' | 'high' | 'critical'
-			requirement_source: 'contract' | 'meeting' | 'complaint' | 'survey' | 'regulation' | 'other'
+			requirement_source: 'contract' | 'meeting' | 'complaint' | 'survey' | 'suggestion' | 'regulation' | 'other'
 			requirement_status: 'open' | 'in_progress' | 'met' | 'dropped'
+			response_channel: 'personal' | 'campaign' | 'post_resolution'
+			review_decision_state: 'open' | 'in_progress' | 'done' | 'dropped'
 			staff_role: 'agent' | 'account_manager' | 'quality' | 'manager' | 'admin'
 			survey_status: 'draft' | 'active' | 'closed'
 			survey_trigger_point: 'contract_delivery' | 'complaint_resolution' | 'campaign'
@@ -654,14 +1550,24 @@ export type CompositeTypes<Name extends keyof PublicSchema['CompositeTypes']> = 
 export const Constants = {
 	public: {
 		Enums: {
+			action_plan_cause: ['people', 'method', 'material', 'machine', 'measurement', 'environment'],
+			action_plan_check_kind: ['no_repeat_complaint', 'indicator_next_quarter'],
+			action_plan_origin: ['complaint', 'indicator', 'audit_finding', 'internal_observation'],
+			action_plan_status: ['open', 'in_progress', 'actions_done', 'verified_effective', 'not_effective'],
+			audit_action: ['insert', 'update', 'delete'],
 			contract_conformity: ['pending', 'accepted', 'rejected'],
+			feedback_event_kind: ['created', 'triaged', 'assigned', 'status_changed', 'internal_note', 'public_reply', 'client_message', 'client_resolution_answer', 'merged', 'requirement_linked', 'action_plan_linked'],
 			feedback_kind: ['complaint', 'suggestion', 'compliment'],
-			feedback_status: ['new', 'triaged', 'in_progress', 'resolved', 'closed', 'rejected', 'duplicate'],
+			feedback_priority: ['low', 'normal', 'high', 'urgent'],
+			feedback_status: ['new', 'triaged', 'in_progress', 'waiting_client', 'resolved', 'closed', 'rejected', 'duplicate'],
+			indicator_code: ['cct', 'sc'],
 			invitation_kind: ['personal', 'campaign'],
 			invitation_match_problem: ['client_not_found', 'client_ambiguous', 'contract_not_found'],
 			requirement_priority: ['low', 'medium', 'high', 'critical'],
-			requirement_source: ['contract', 'meeting', 'complaint', 'survey', 'regulation', 'other'],
+			requirement_source: ['contract', 'meeting', 'complaint', 'survey', 'suggestion', 'regulation', 'other'],
 			requirement_status: ['open', 'in_progress', 'met', 'dropped'],
+			response_channel: ['personal', 'campaign', 'post_resolution'],
+			review_decision_state: ['open', 'in_progress', 'done', 'dropped'],
 			staff_role: ['agent', 'account_manager', 'quality', 'manager', 'admin'],
 			survey_status: ['draft', 'active', 'closed'],
 			survey_trigger_point: ['contract_delivery', 'complaint_resolution', 'campaign']

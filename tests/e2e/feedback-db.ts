@@ -87,6 +87,8 @@ export async function advanceItem(subject: string, to: 'in_progress' | 'resolved
 		await sql('update public.feedback_items set status = $2 where subject = $1', [subject, status]);
 	}
 	if (to === 'resolved') {
-		await sql(`update public.feedback_items set status = 'resolved', resolution_text = 'Resuelto en la prueba.' where subject = $1`, [subject]);
+		await sql(`update public.feedback_items set status = 'resolved', resolution_text = 'Resuelto en la prueba.' where subject = $1`, [
+			subject
+		]);
 	}
 }

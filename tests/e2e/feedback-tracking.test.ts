@@ -2,7 +2,10 @@ import { test, expect, type Page } from '@playwright/test';
 import { advanceItem, createTrackedComplaint, sql, uniqueToken } from './feedback-db.ts';
 
 async function resolutionOf(subject: string) {
-	const [row] = await sql<{ resolution_satisfied: boolean | null }>('select resolution_satisfied from public.feedback_items where subject = $1', [subject]);
+	const [row] = await sql<{ resolution_satisfied: boolean | null }>(
+		'select resolution_satisfied from public.feedback_items where subject = $1',
+		[subject]
+	);
 	return row.resolution_satisfied;
 }
 
@@ -34,16 +37,20 @@ test('the tracking page shows public replies only, never internal notes or who w
 	await expect(page.getByRole('heading', { name: '¿Quedaste satisfecho con la solución?' })).toHaveCount(0);
 });
 
-test('once resolved, the tracking page asks whether the client was satisfied and records the answer', { tag: '@phone' }, async ({ page }) => {
-	const subject = uniqueToken('Resuelta');
-	const token = await createTrackedComplaint(subject, 'new');
-	await advanceItem(subject, 'resolved');
-	await page.goto(`/t/${token}`);
-	await answerSatisfaction(page, subject);
-	// The answer stays on the page for good.
-	await page.reload();
-	await expect(page.getByTestId('satisfaction-answer')).toContainText('Tu respuesta: Sí.');
-});
+test(
+	'once resolved, the tracking page asks whether the client was satisfied and records the answer',
+	{ tag: '@phone' },
+	async ({ page }) => {
+		const subject = uniqueToken('Resuelta');
+		const token = await createTrackedComplaint(subject, 'new');
+		await advanceItem(subject, 'resolved');
+		await page.goto(`/t/${token}`);
+		await answerSatisfaction(page, subject);
+		// The answer stays on the page for good.
+		await page.reload();
+		await expect(page.getByTestId('satisfaction-answer')).toContainText('Tu respuesta: Sí.');
+	}
+);
 
 test.describe('with JavaScript disabled', () => {
 	test.use({ javaScriptEnabled: false });

@@ -24,8 +24,14 @@ test('the dashboard follows a survey answered in another browser, without a relo
 	const client = await browser.newContext();
 	const phone = await client.newPage();
 	await phone.goto(DEMO_CAMPAIGN_PATH);
-	await phone.getByRole('group', { name: /recomendaría/ }).getByRole('radio', { name: '9', exact: true }).check();
-	await phone.getByRole('group', { name: /grado de satisfacción/ }).getByRole('radio', { name: '5', exact: true }).check();
+	await phone
+		.getByRole('group', { name: /recomendaría/ })
+		.getByRole('radio', { name: '9', exact: true })
+		.check();
+	await phone
+		.getByRole('group', { name: /grado de satisfacción/ })
+		.getByRole('radio', { name: '5', exact: true })
+		.check();
 	await phone.getByRole('button', { name: 'Enviar respuestas' }).click();
 	await expect(phone.getByRole('heading', { name: '¡Gracias por tus respuestas!' })).toBeVisible();
 	await client.close();

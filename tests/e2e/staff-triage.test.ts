@@ -78,7 +78,9 @@ test('a second browser sees a new complaint arrive in the inbox without a reload
 
 test('keyboard-only triage: j moves, a assigns to me, Enter opens, the form saves from the keyboard', async ({ page }) => {
 	// A word of letters only, so the search finds this test's item and no other test's.
-	const word = `teclado${randomUUID().replace(/[^a-f]/g, '').slice(0, 10)}`;
+	const word = `teclado${randomUUID()
+		.replace(/[^a-f]/g, '')
+		.slice(0, 10)}`;
 	await createTrackedComplaint(`Atajos ${word}`, 'new');
 	await signInAsStaff(page, 'agent@demo.local');
 	await page.goto(`/staff/inbox?view=unassigned&q=${word}`);
@@ -92,8 +94,9 @@ test('keyboard-only triage: j moves, a assigns to me, Enter opens, the form save
 	const first = await rows.first().getAttribute('data-id');
 	await expect(page.locator(`[data-id="${first}"] a`)).toBeFocused();
 	await page.keyboard.press('a');
-	await expect.poll(async () => (await sql('select assignee_id from public.feedback_items where id = $1', [first]))[0].assignee_id).toBe(AGENT);
-
+	await expect
+		.poll(async () => (await sql('select assignee_id from public.feedback_items where id = $1', [first]))[0].assignee_id)
+		.toBe(AGENT);
 
 	await page.goto(`/staff/inbox?view=mine&q=${word}`);
 	await expect(page.locator('table[data-ready="true"]')).toBeVisible();
@@ -105,7 +108,9 @@ test('keyboard-only triage: j moves, a assigns to me, Enter opens, the form save
 	await page.keyboard.press('End');
 	await page.getByRole('button', { name: 'Guardar clasificación' }).focus();
 	await page.keyboard.press('Enter');
-	await expect.poll(async () => (await sql('select priority from public.feedback_items where id = $1', [opened]))[0].priority).toBe('urgent');
+	await expect
+		.poll(async () => (await sql('select priority from public.feedback_items where id = $1', [opened]))[0].priority)
+		.toBe('urgent');
 });
 
 test('a save on a stale item shows what changed and asks before overwriting', async ({ page, browser }) => {

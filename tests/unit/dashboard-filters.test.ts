@@ -9,8 +9,11 @@ describe('readDashboardFilters', () => {
 		{ name: 'a known period and grain', input: 'quarters=4&grain=week', expected: { quarters: 4, grain: 'week' } },
 		{ name: 'an unknown period falls back to 8', input: 'quarters=40', expected: { quarters: 8, grain: 'month' } },
 		{ name: 'a malformed client id is ignored', input: 'client=abc', expected: { quarters: 8, grain: 'month' } },
-		{ name: 'a client, a sector and a channel', input: `client=${CLIENT}&sector=Log%C3%ADstica&channel=campaign`,
-			expected: { quarters: 8, grain: 'month', client: CLIENT, sector: 'Logística', channel: 'campaign' } },
+		{
+			name: 'a client, a sector and a channel',
+			input: `client=${CLIENT}&sector=Log%C3%ADstica&channel=campaign`,
+			expected: { quarters: 8, grain: 'month', client: CLIENT, sector: 'Logística', channel: 'campaign' }
+		},
 		{ name: 'an unknown channel is ignored', input: 'channel=fax', expected: { quarters: 8, grain: 'month' } },
 		{ name: 'empty fields from the form are ignored', input: 'client=&sector=&survey=', expected: { quarters: 8, grain: 'month' } }
 	];

@@ -30,7 +30,10 @@ export const planSchema = z
 		item_ids: z.array(z.uuid()).max(50).default([])
 	})
 	.refine((plan) => (plan.indicator === '') === (plan.quarter === ''), { path: ['quarter'], message: 'indicator_needs_quarter' })
-	.refine((plan) => plan.check_kind !== 'indicator_next_quarter' || plan.indicator !== '', { path: ['check_kind'], message: 'check_needs_indicator' });
+	.refine((plan) => plan.check_kind !== 'indicator_next_quarter' || plan.indicator !== '', {
+		path: ['check_kind'],
+		message: 'check_needs_indicator'
+	});
 
 export const analysisSchema = z.object({
 	immediate_correction: text(4000).default(''),

@@ -8,6 +8,7 @@ const STATUS_NAMES: Record<Enums<'feedback_status'>, () => string> = {
 	new: m.ind_fstatus_new,
 	triaged: m.ind_fstatus_triaged,
 	in_progress: m.ind_fstatus_in_progress,
+	waiting_client: m.ind_fstatus_waiting_client,
 	resolved: m.ind_fstatus_resolved,
 	closed: m.ind_fstatus_closed,
 	rejected: m.ind_fstatus_rejected,

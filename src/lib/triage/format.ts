@@ -7,9 +7,14 @@ export const DEFAULT_TIME_ZONE = 'Europe/Madrid';
 
 export function formatDateTime(iso: string | null | undefined, timeZone = DEFAULT_TIME_ZONE): string {
 	if (!iso) return '—';
-	return new Intl.DateTimeFormat(getLocale(), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(
-		new Date(iso)
-	);
+	return new Intl.DateTimeFormat(getLocale(), {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone
+	}).format(new Date(iso));
 }
 
 export function formatDate(iso: string, timeZone = DEFAULT_TIME_ZONE): string {

@@ -2,13 +2,24 @@
 import { z } from 'zod';
 import { Constants } from '$lib/database.types';
 
-export const INBOX_VIEWS = ['open', 'new', 'mine', 'unassigned', 'due_today', 'overdue', 'waiting_client', 'awaiting_answer', 'all'] as const;
+export const INBOX_VIEWS = [
+	'open',
+	'new',
+	'mine',
+	'unassigned',
+	'due_today',
+	'overdue',
+	'waiting_client',
+	'awaiting_answer',
+	'all'
+] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
 
 export const DEADLINE_FILTERS = ['on_time', 'due_soon', 'overdue'] as const;
 export const FEEDBACK_CATEGORIES = ['product', 'delivery', 'service', 'billing', 'communication', 'other'] as const;
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+	z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const inboxFiltersSchema = z.object({

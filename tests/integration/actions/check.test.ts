@@ -10,7 +10,10 @@ async function doneAt(plan: string): Promise<number> {
 }
 
 async function check(plan: string, now: number) {
-	const [row] = await sql<{ check: Record<string, unknown> }>('select private.action_plan_check($1, $2) as check', [plan, new Date(now).toISOString()]);
+	const [row] = await sql<{ check: Record<string, unknown> }>('select private.action_plan_check($1, $2) as check', [
+		plan,
+		new Date(now).toISOString()
+	]);
 	return row.check;
 }
 
@@ -44,21 +47,25 @@ describe('no repeat complaint within N days', () => {
 		expect(await check(plan, done + 60 * DAY)).toMatchObject({ result: 'fail' });
 	});
 
-	it('follows the plan\'s window length', async () => {
+	it("follows the plan's window length", async () => {
 		const client = await newClient();
 		const plan = await planWithActionsDone([await insertItem({ category: 'service', clientId: client })], 200);
 		await sql('update public.action_plans set check_window_days = 30 where id = $1', [plan]);
 		const done = await doneAt(plan);
 		await insertItem({ category: 'service', clientId: client, createdAt: new Date(done + 45 * DAY).toISOString() });
 		expect(await check(plan, done + 60 * DAY)).toMatchObject({ result: 'pass' });
-		const [row] = await sql<{ due: string }>(`select to_char(verification_due_on, 'YYYY-MM-DD') as due from public.action_plans where id = $1`, [plan]);
+		const [row] = await sql<{ due: string }>(
+			`select to_char(verification_due_on, 'YYYY-MM-DD') as due from public.action_plans where id = $1`,
+			[plan]
+		);
 		expect(row.due).toBe(new Date(done + 30 * DAY).toISOString().slice(0, 10));
 	});
 
 	it('is not started before the actions are done', async () => {
-		const [plan] = await sql<{ id: string }>(`insert into public.action_plans (title, owner_id, origins) values ('Sin hacer', $1, '{complaint}') returning id`, [
-			'a0000000-0000-4000-8000-000000000003'
-		]);
+		const [plan] = await sql<{ id: string }>(
+			`insert into public.action_plans (title, owner_id, origins) values ('Sin hacer', $1, '{complaint}') returning id`,
+			['a0000000-0000-4000-8000-000000000003']
+		);
 		expect(await check(plan.id, Date.now())).toMatchObject({ result: 'not_started' });
 	});
 });
@@ -70,7 +77,11 @@ describe('verification due', () => {
 		const now = new Date().toISOString();
 		const page = await manager.rpc('action_plans_page', { p_verification_due: true, p_limit: 100, p_now: now });
 		expect(page.data?.map((row: { id: string }) => row.id)).toContain(plan);
-		const before = await manager.rpc('action_plans_page', { p_verification_due: true, p_limit: 100, p_now: new Date(Date.now() - 20 * DAY).toISOString() });
+		const before = await manager.rpc('action_plans_page', {
+			p_verification_due: true,
+			p_limit: 100,
+			p_now: new Date(Date.now() - 20 * DAY).toISOString()
+		});
 		expect(before.data?.map((row: { id: string }) => row.id)).not.toContain(plan);
 		const counts = await manager.rpc('action_plan_counts', { p_now: now });
 		expect((counts.data as { verification_due: number }).verification_due).toBeGreaterThanOrEqual(1);
@@ -79,7 +90,9 @@ describe('verification due', () => {
 
 describe('the demo seed', () => {
 	it('has a plan in every state, and its complaints show the plan on their timeline', async () => {
-		const rows = await sql<{ status: string }>(`select distinct status::text from public.action_plans where id::text like 'e5000000-%' order by 1`);
+		const rows = await sql<{ status: string }>(
+			`select distinct status::text from public.action_plans where id::text like 'e5000000-%' order by 1`
+		);
 		expect(rows.map((row) => row.status)).toEqual(['actions_done', 'in_progress', 'not_effective', 'open', 'verified_effective']);
 		const [linked] = await sql<{ count: string }>(
 			`select count(*) from public.feedback_item_events where kind = 'action_plan_linked' and details ->> 'plan_id' like 'e5000000-%'`

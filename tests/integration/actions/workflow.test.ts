@@ -1,9 +1,28 @@
 // The plan's status machine (enforced by its trigger) and the rules of a verification.
 import { describe, it, expect } from 'vitest';
-import { AGENT, MANAGER, QUALITY, addAction, backdate, insertItem, insertPlan, newClient, planWithActionsDone, signedIn, sql, statusOf } from './fixtures.ts';
+import {
+	AGENT,
+	MANAGER,
+	QUALITY,
+	addAction,
+	backdate,
+	insertItem,
+	insertPlan,
+	newClient,
+	planWithActionsDone,
+	signedIn,
+	sql,
+	statusOf
+} from './fixtures.ts';
 
 const STATUSES = ['open', 'in_progress', 'actions_done', 'verified_effective', 'not_effective'] as const;
-const ALLOWED = new Set(['open>in_progress', 'in_progress>actions_done', 'actions_done>verified_effective', 'actions_done>not_effective', 'not_effective>in_progress']);
+const ALLOWED = new Set([
+	'open>in_progress',
+	'in_progress>actions_done',
+	'actions_done>verified_effective',
+	'actions_done>not_effective',
+	'not_effective>in_progress'
+]);
 
 // Puts a plan in `status` by the allowed path (verdicts by the manager, who is not the owner).
 async function planIn(status: (typeof STATUSES)[number]): Promise<string> {
@@ -15,11 +34,10 @@ async function planIn(status: (typeof STATUSES)[number]): Promise<string> {
 	await sql(`update public.action_plans set status = 'actions_done' where id = $1`, [plan]);
 	if (status === 'actions_done') return plan;
 	await backdate(plan, 120);
-	await sql(`update public.action_plans set status = $2, verified_by = $3, verification_note = 'Revisado', override_reason = 'Prueba' where id = $1`, [
-		plan,
-		status,
-		MANAGER
-	]);
+	await sql(
+		`update public.action_plans set status = $2, verified_by = $3, verification_note = 'Revisado', override_reason = 'Prueba' where id = $1`,
+		[plan, status, MANAGER]
+	);
 	return plan;
 }
 
@@ -52,14 +70,16 @@ describe('plan transitions', () => {
 	}
 
 	it('a plan starts open', async () => {
-		await expect(sql(`insert into public.action_plans (title, owner_id, origins, status) values ('x', $1, '{complaint}', 'in_progress')`, [QUALITY])).rejects.toThrow(
-			/starts open/
-		);
+		await expect(
+			sql(`insert into public.action_plans (title, owner_id, origins, status) values ('x', $1, '{complaint}', 'in_progress')`, [QUALITY])
+		).rejects.toThrow(/starts open/);
 	});
 
 	it('actions_done needs at least one action and every action done', async () => {
 		const plan = await planIn('in_progress');
-		await expect(sql(`update public.action_plans set status = 'actions_done' where id = $1`, [plan])).rejects.toThrow(/at least one action/);
+		await expect(sql(`update public.action_plans set status = 'actions_done' where id = $1`, [plan])).rejects.toThrow(
+			/at least one action/
+		);
 		await addAction(plan, false);
 		await expect(sql(`update public.action_plans set status = 'actions_done' where id = $1`, [plan])).rejects.toThrow(/done date/);
 	});
@@ -89,7 +109,10 @@ describe('verification', () => {
 	it('is refused without a note', async () => {
 		const plan = await planWithActionsDone([await insertItem({ category: 'delivery', clientId: await newClient() })], 120);
 		await expect(
-			sql(`update public.action_plans set status = 'verified_effective', verified_by = $2, verification_note = '  ' where id = $1`, [plan, MANAGER])
+			sql(`update public.action_plans set status = 'verified_effective', verified_by = $2, verification_note = '  ' where id = $1`, [
+				plan,
+				MANAGER
+			])
 		).rejects.toThrow(/needs a note/);
 		expect(await statusOf(plan)).toBe('actions_done');
 	});
@@ -97,7 +120,10 @@ describe('verification', () => {
 	it("is refused from the plan's owner while another quality or manager person exists", async () => {
 		const plan = await planWithActionsDone([await insertItem({ category: 'delivery', clientId: await newClient() })], 120);
 		const quality = await signedIn('quality');
-		const { error } = await quality.from('action_plans').update({ status: 'verified_effective', verification_note: 'Lo verifico yo' }).eq('id', plan);
+		const { error } = await quality
+			.from('action_plans')
+			.update({ status: 'verified_effective', verification_note: 'Lo verifico yo' })
+			.eq('id', plan);
 		expect(error?.message).toMatch(/owner cannot verify/);
 		expect(await statusOf(plan)).toBe('actions_done');
 	});
@@ -112,9 +138,15 @@ describe('verification', () => {
 			.eq('id', plan);
 		// verified_by is no API column: the person is whoever signs the verdict.
 		expect(error?.code).toBe('42501');
-		const ok = await manager.from('action_plans').update({ status: 'verified_effective', verification_note: 'Sin repeticiones en 90 días' }).eq('id', plan);
+		const ok = await manager
+			.from('action_plans')
+			.update({ status: 'verified_effective', verification_note: 'Sin repeticiones en 90 días' })
+			.eq('id', plan);
 		expect(ok.error).toBeNull();
-		const [row] = await sql('select verified_by, verified_on is not null as dated, check_result, override_reason from public.action_plans where id = $1', [plan]);
+		const [row] = await sql(
+			'select verified_by, verified_on is not null as dated, check_result, override_reason from public.action_plans where id = $1',
+			[plan]
+		);
 		expect(row).toEqual({ verified_by: MANAGER, dated: true, check_result: 'pass', override_reason: null });
 	});
 
@@ -123,20 +155,33 @@ describe('verification', () => {
 		const item = await insertItem({ category: 'product', clientId: client });
 		const plan = await planWithActionsDone([item], 120);
 		const [{ done }] = await sql<{ done: string }>('select actions_done_at as done from public.action_plans where id = $1', [plan]);
-		await insertItem({ category: 'product', clientId: client, createdAt: new Date(new Date(done).getTime() + 5 * 86_400_000).toISOString() });
+		await insertItem({
+			category: 'product',
+			clientId: client,
+			createdAt: new Date(new Date(done).getTime() + 5 * 86_400_000).toISOString()
+		});
 		const update = `update public.action_plans set status = 'verified_effective', verified_by = $2, verification_note = 'Revisado', override_reason = $3 where id = $1`;
 		await expect(sql(update, [plan, MANAGER, null])).rejects.toThrow(/differs from the computed check \(fail\)/);
 		await sql(update, [plan, MANAGER, 'La queja repetida era de otro producto']);
 		const [row] = await sql('select status, check_result, override_reason from public.action_plans where id = $1', [plan]);
 		expect(row).toEqual({ status: 'verified_effective', check_result: 'fail', override_reason: 'La queja repetida era de otro producto' });
-		const audit = await sql(`select new_values from public.audit_log where table_name = 'action_plans' and row_id = $1 and action = 'update'`, [plan]);
+		const audit = await sql(
+			`select new_values from public.audit_log where table_name = 'action_plans' and row_id = $1 and action = 'update'`,
+			[plan]
+		);
 		expect(audit.map((entry) => entry.new_values)).toContainEqual(
-			expect.objectContaining({ status: 'verified_effective', check_result: 'fail', override_reason: 'La queja repetida era de otro producto' })
+			expect.objectContaining({
+				status: 'verified_effective',
+				check_result: 'fail',
+				override_reason: 'La queja repetida era de otro producto'
+			})
 		);
 	});
 
 	it('verification facts cannot be written without the verdict', async () => {
 		const plan = await planWithActionsDone([await insertItem()], 10);
-		await expect(sql(`update public.action_plans set verification_note = 'Adelantado' where id = $1`, [plan])).rejects.toThrow(/only with the plan's status/);
+		await expect(sql(`update public.action_plans set verification_note = 'Adelantado' where id = $1`, [plan])).rejects.toThrow(
+			/only with the plan's status/
+		);
 	});
 });

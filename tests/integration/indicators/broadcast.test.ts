@@ -41,7 +41,9 @@ describe('dashboard broadcast', () => {
 		await createResponse(db, { clientId: client, at: new Date().toISOString(), csat: 5 });
 		await createResponse(db, { clientId: null, at: new Date().toISOString(), csat: 2 });
 		// Counted inside the transaction (its messages carry its start time), so other tests' writes do not count.
-		const sent = await db.query(`select count(*)::integer as n from realtime.messages where topic = 'dashboard' and inserted_at = now()::timestamp`);
+		const sent = await db.query(
+			`select count(*)::integer as n from realtime.messages where topic = 'dashboard' and inserted_at = now()::timestamp`
+		);
 		await db.query('commit');
 		expect(sent.rows[0].n).toBe(1);
 

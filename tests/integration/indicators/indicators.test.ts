@@ -69,7 +69,11 @@ describe('CCT', () => {
 		await createContract(db, client, { due: '2001-03-01', delivered: '2001-03-01T12:00:00Z', conformity: 'accepted' }); // fulfilled
 		await createContract(db, client, { due: '2001-03-15' }); // still pending past its due date
 		await createContract(db, client, { due: '2001-04-02', delivered: '2001-04-01T12:00:00Z', conformity: 'accepted' }); // next quarter
-		const rows = await db.query('select quarter::text as quarter, successes, n from private.cct_by_quarter($1, $2, $3) order by quarter', ['2001-01-01', '2001-04-01', [client]]);
+		const rows = await db.query('select quarter::text as quarter, successes, n from private.cct_by_quarter($1, $2, $3) order by quarter', [
+			'2001-01-01',
+			'2001-04-01',
+			[client]
+		]);
 		expect(rows.rows).toEqual([
 			{ quarter: '2001-01-01', successes: 1, n: 4 },
 			{ quarter: '2001-04-01', successes: 1, n: 1 }
@@ -106,14 +110,21 @@ describe('SC', () => {
 		await createResponse(db, { clientId: null, at: '2001-07-21T10:00:00Z', csat: 5 });
 		await createResponse(db, { clientId: null, at: '2001-07-22T10:00:00Z', csat: 3 });
 
-		const scoped = await db.query('select quarter::text as quarter, successes, n from private.sc_by_quarter($1, $1, $2, null, null)', ['2001-07-01', [twice, once]]);
+		const scoped = await db.query('select quarter::text as quarter, successes, n from private.sc_by_quarter($1, $1, $2, null, null)', [
+			'2001-07-01',
+			[twice, once]
+		]);
 		expect(scoped.rows).toEqual([{ quarter: '2001-07-01', successes: 1, n: 2 }]);
-		const everyone = await db.query(`select quarter::text as quarter, successes, n from private.sc_by_quarter('2001-07-01', '2001-07-01', null, null, null)`);
+		const everyone = await db.query(
+			`select quarter::text as quarter, successes, n from private.sc_by_quarter('2001-07-01', '2001-07-01', null, null, null)`
+		);
 		expect(everyone.rows).toEqual([{ quarter: '2001-07-01', successes: 3, n: 5 }]);
 	});
 
 	it('has no rows for a quarter nobody was surveyed in', async () => {
-		const empty = await db.query(`select quarter::text as quarter, successes, n from private.sc_by_quarter('2001-01-01', '2001-01-01', null, null, null)`);
+		const empty = await db.query(
+			`select quarter::text as quarter, successes, n from private.sc_by_quarter('2001-01-01', '2001-01-01', null, null, null)`
+		);
 		expect(empty.rows).toEqual([]);
 	});
 
@@ -121,10 +132,16 @@ describe('SC', () => {
 		const client = await createClientRow(db);
 		await createResponse(db, { clientId: client, at: '2002-01-05T10:00:00Z', csat: 5 });
 		const latest = await createResponse(db, { clientId: client, at: '2002-02-05T10:00:00Z', csat: 1 });
-		const before = await db.query('select quarter::text as quarter, successes, n from private.sc_by_quarter($1, $1, $2, null, null)', ['2002-01-01', [client]]);
+		const before = await db.query('select quarter::text as quarter, successes, n from private.sc_by_quarter($1, $1, $2, null, null)', [
+			'2002-01-01',
+			[client]
+		]);
 		expect(before.rows).toEqual([{ quarter: '2002-01-01', successes: 0, n: 1 }]);
 		await db.query('delete from public.survey_responses where id = $1', [latest]);
-		const after = await db.query('select quarter::text as quarter, successes, n from private.sc_by_quarter($1, $1, $2, null, null)', ['2002-01-01', [client]]);
+		const after = await db.query('select quarter::text as quarter, successes, n from private.sc_by_quarter($1, $1, $2, null, null)', [
+			'2002-01-01',
+			[client]
+		]);
 		expect(after.rows).toEqual([{ quarter: '2002-01-01', successes: 1, n: 1 }]);
 	});
 });

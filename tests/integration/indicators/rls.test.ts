@@ -28,7 +28,10 @@ afterAll(async () => {
 
 describe('indicator targets', () => {
 	it('managers add a target from a quarter on; quality reads but cannot; agents see nothing', async () => {
-		const added = await manager.from('indicator_targets').insert({ indicator: 'sc', valid_from: '2031-01-01', target_percent: 90 }).select('id');
+		const added = await manager
+			.from('indicator_targets')
+			.insert({ indicator: 'sc', valid_from: '2031-01-01', target_percent: 90 })
+			.select('id');
 		expect(added.error).toBeNull();
 		const refused = await quality.from('indicator_targets').insert({ indicator: 'sc', valid_from: '2032-01-01', target_percent: 50 });
 		expect(refused.error?.code).toBe('42501');
@@ -41,17 +44,26 @@ describe('indicator targets', () => {
 	});
 
 	it('applies the target valid for each quarter', async () => {
-		const { rows } = await db.query(`select private.target_for('sc', '2030-10-01') as before, private.target_for('sc', '2031-04-01') as after`);
+		const { rows } = await db.query(
+			`select private.target_for('sc', '2030-10-01') as before, private.target_for('sc', '2031-04-01') as after`
+		);
 		expect(rows[0]).toEqual({ before: '85.00', after: '90.00' });
 	});
 });
 
 describe('management reviews and decisions', () => {
 	it('managers write them, quality reads them, agents and account managers see nothing', async () => {
-		const review = await manager.from('management_reviews').insert({ quarter: '2001-01-01', conclusions: 'Conclusiones' }).select('id').single();
+		const review = await manager
+			.from('management_reviews')
+			.insert({ quarter: '2001-01-01', conclusions: 'Conclusiones' })
+			.select('id')
+			.single();
 		expect(review.error).toBeNull();
 		const reviewId = review.data!.id;
-		const decision = await manager.from('review_decisions').insert({ review_id: reviewId, description: 'Revisar plazos de entrega' }).select('id');
+		const decision = await manager
+			.from('review_decisions')
+			.insert({ review_id: reviewId, description: 'Revisar plazos de entrega' })
+			.select('id');
 		expect(decision.error).toBeNull();
 
 		expect((await quality.from('management_reviews').select('id').eq('id', reviewId)).data).toEqual([{ id: reviewId }]);

@@ -39,7 +39,12 @@ describe('rollups', () => {
 		const client = await createClientRow(db);
 		const other = await createClientRow(db);
 		for (let day = 1; day <= 12; day++) {
-			await createResponse(db, { clientId: day % 3 ? client : null, at: `2003-0${1 + (day % 6)}-${10 + day}T09:00:00Z`, csat: 1 + (day % 5), nps: day % 11 });
+			await createResponse(db, {
+				clientId: day % 3 ? client : null,
+				at: `2003-0${1 + (day % 6)}-${10 + day}T09:00:00Z`,
+				csat: 1 + (day % 5),
+				nps: day % 11
+			});
 		}
 		const late = await createContract(db, client, { due: '2003-02-01', delivered: '2003-02-03T12:00:00Z', conformity: 'accepted' });
 		await createContract(db, other, { due: '2003-05-01' });
@@ -51,7 +56,10 @@ describe('rollups', () => {
 			from generate_series(1, 9) as n`,
 			[client]
 		);
-		await db.query(`update public.feedback_items set status = 'resolved' where client_id = $1 and subject in ('Queja 1', 'Queja 2', 'Queja 4')`, [client]);
+		await db.query(
+			`update public.feedback_items set status = 'resolved' where client_id = $1 and subject in ('Queja 1', 'Queja 2', 'Queja 4')`,
+			[client]
+		);
 		await db.query(`update public.feedback_items set status = 'in_progress' where client_id = $1 and subject = 'Queja 2'`, [client]);
 		await db.query(`update public.feedback_items set client_id = $2 where client_id = $1 and subject = 'Queja 5'`, [client, other]);
 		await db.query(`delete from public.feedback_items where client_id = $1 and subject = 'Queja 6'`, [client]);
@@ -62,7 +70,9 @@ describe('rollups', () => {
 		// Writers wait while the two versions are compared, and nothing is kept.
 		await db.query('begin');
 		try {
-			await db.query('lock table public.survey_responses, public.feedback_items, public.contracts, public.survey_invitations in share mode');
+			await db.query(
+				'lock table public.survey_responses, public.feedback_items, public.contracts, public.survey_invitations in share mode'
+			);
 			const incremental = await rollupContents();
 			await db.query('select public.rebuild_rollups()');
 			const rebuilt = await rollupContents();

@@ -45,11 +45,31 @@ describe('staff foundation grants and policies', () => {
 			[TABLES]
 		);
 		expect(rows).toEqual([
-			{ table_name: 'clients', privilege_type: 'INSERT', columns: 'account_manager_id,contact_email,contact_name,contact_phone,id,name,sector,tax_id' },
-			{ table_name: 'clients', privilege_type: 'UPDATE', columns: 'account_manager_id,contact_email,contact_name,contact_phone,name,sector,tax_id' },
-			{ table_name: 'contracts', privilege_type: 'INSERT', columns: 'client_id,conformity,delivered_at,due_date,id,reference,start_date,terms_notes,title' },
-			{ table_name: 'contracts', privilege_type: 'UPDATE', columns: 'conformity,delivered_at,due_date,reference,start_date,terms_notes,title' },
-			{ table_name: 'requirements', privilege_type: 'INSERT', columns: 'action_plan_id,client_id,contract_id,feedback_item_id,id,priority,source,statement,status' },
+			{
+				table_name: 'clients',
+				privilege_type: 'INSERT',
+				columns: 'account_manager_id,contact_email,contact_name,contact_phone,id,name,sector,tax_id'
+			},
+			{
+				table_name: 'clients',
+				privilege_type: 'UPDATE',
+				columns: 'account_manager_id,contact_email,contact_name,contact_phone,name,sector,tax_id'
+			},
+			{
+				table_name: 'contracts',
+				privilege_type: 'INSERT',
+				columns: 'client_id,conformity,delivered_at,due_date,id,reference,start_date,terms_notes,title'
+			},
+			{
+				table_name: 'contracts',
+				privilege_type: 'UPDATE',
+				columns: 'conformity,delivered_at,due_date,reference,start_date,terms_notes,title'
+			},
+			{
+				table_name: 'requirements',
+				privilege_type: 'INSERT',
+				columns: 'action_plan_id,client_id,contract_id,feedback_item_id,id,priority,source,statement,status'
+			},
 			{ table_name: 'requirements', privilege_type: 'UPDATE', columns: 'action_plan_id,contract_id,priority,source,statement,status' },
 			{ table_name: 'staff_members', privilege_type: 'INSERT', columns: 'active,email,full_name,role,user_id' },
 			{ table_name: 'staff_members', privilege_type: 'UPDATE', columns: 'active,email,full_name,role' }

@@ -12,14 +12,20 @@ describe('audit trail', () => {
 		const id = created.data!.id;
 		await manager.from('clients').update({ sector: 'Auditoría' }).eq('id', id);
 		await admin.from('clients').delete().eq('id', id);
-		const rows = await sql('select action, actor_id, actor_role, old_values, new_values from public.audit_log where table_name = $1 and row_id = $2 order by id', [
-			'clients',
-			id
-		]);
+		const rows = await sql(
+			'select action, actor_id, actor_role, old_values, new_values from public.audit_log where table_name = $1 and row_id = $2 order by id',
+			['clients', id]
+		);
 		expect(rows).toHaveLength(3);
 		expect(rows[0]).toMatchObject({ action: 'insert', actor_id: MANAGER, actor_role: 'authenticated', old_values: null });
 		expect(rows[0].new_values).toMatchObject({ name: 'Cliente auditado S.L.', sector: 'Pruebas' });
-		expect(rows[1]).toEqual({ action: 'update', actor_id: MANAGER, actor_role: 'authenticated', old_values: { sector: 'Pruebas' }, new_values: { sector: 'Auditoría' } });
+		expect(rows[1]).toEqual({
+			action: 'update',
+			actor_id: MANAGER,
+			actor_role: 'authenticated',
+			old_values: { sector: 'Pruebas' },
+			new_values: { sector: 'Auditoría' }
+		});
 		expect(rows[2]).toMatchObject({ action: 'delete', actor_id: 'a0000000-0000-4000-8000-000000000001', new_values: null });
 		expect(rows[2].old_values).toMatchObject({ name: 'Cliente auditado S.L.', sector: 'Auditoría' });
 	});

@@ -34,16 +34,19 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await db.query("update public.triage_settings set auto_assign_categories = '{}', auto_assign_open_cap = 10");
-	await db.query("update public.staff_availability set is_absent = false where user_id in (select user_id from public.staff_members where role = 'agent')");
+	await db.query(
+		"update public.staff_availability set is_absent = false where user_id in (select user_id from public.staff_members where role = 'agent')"
+	);
 	await db.end();
 	await deleteTestUsers(agents);
 });
 
 describe('automatic assignment', () => {
 	it('takes turns, skips the absent and stops at the cap', async () => {
-		await db.query('insert into public.staff_availability (user_id, is_absent) values ($1, true) on conflict (user_id) do update set is_absent = true', [
-			agents[2].id
-		]);
+		await db.query(
+			'insert into public.staff_availability (user_id, is_absent) values ($1, true) on conflict (user_id) do update set is_absent = true',
+			[agents[2].id]
+		);
 		const first = [await assigneeOfNew(), await assigneeOfNew()];
 		expect(new Set(first)).toEqual(new Set([agents[0].id, agents[1].id]));
 		const second = [await assigneeOfNew(), await assigneeOfNew()];

@@ -10,7 +10,12 @@ describe('first response clock', () => {
 	it('runs over a weekend in business hours only: Friday 17:00 + one working day is Monday 17:00', async () => {
 		const item = await insertItem({ priority: 'normal', createdAt: '2026-03-06T17:00:00+01:00' });
 		const monday = await clocks(item, '2026-03-09T10:00:00+01:00');
-		expect(monday.first_response).toMatchObject({ state: 'on_time', target_minutes: 540, elapsed_minutes: '120.00', remaining_minutes: '420.00' });
+		expect(monday.first_response).toMatchObject({
+			state: 'on_time',
+			target_minutes: 540,
+			elapsed_minutes: '120.00',
+			remaining_minutes: '420.00'
+		});
 		expect(monday.first_response.due_at?.toISOString()).toBe(at('2026-03-09T17:00:00+01:00'));
 		// Saturday counts nothing.
 		const saturday = await clocks(item, '2026-03-07T12:00:00+01:00');
@@ -24,7 +29,10 @@ describe('first response clock', () => {
 		const late = await clocks(item, '2026-03-03T10:00:00+01:00');
 		expect(late.first_response).toMatchObject({ state: 'overdue', elapsed_minutes: '600.00' });
 		expect(late.first_response.breached_at?.toISOString()).toBe(at('2026-03-02T18:00:00+01:00'));
-		const [{ state }] = await sql<{ state: string }>('select public.feedback_item_deadline_state($1, $2) as state', [item, '2026-03-03T10:00:00+01:00']);
+		const [{ state }] = await sql<{ state: string }>('select public.feedback_item_deadline_state($1, $2) as state', [
+			item,
+			'2026-03-03T10:00:00+01:00'
+		]);
 		expect(state).toBe('overdue');
 	});
 
@@ -61,7 +69,12 @@ describe('resolution clock', () => {
 		await logStatus(item, 'waiting_client', 'in_progress', '2026-03-04T12:00:00+01:00');
 		const { resolution } = await clocks(item, '2026-03-05T10:00:00+01:00');
 		// 3 h before the pause, 6 h on Wednesday afternoon, 1 h on Thursday; paused 6 + 9 + 3 h.
-		expect(resolution).toMatchObject({ state: 'on_time', elapsed_minutes: '600.00', paused_minutes: '1080.00', remaining_minutes: '1020.00' });
+		expect(resolution).toMatchObject({
+			state: 'on_time',
+			elapsed_minutes: '600.00',
+			paused_minutes: '1080.00',
+			remaining_minutes: '1020.00'
+		});
 		expect(resolution.due_at?.toISOString()).toBe(at('2026-03-06T18:00:00+01:00'));
 	});
 
@@ -82,7 +95,9 @@ describe('changing a target', () => {
 	it('recomputes the explanation and the cached due date of open items', async () => {
 		const item = await insertItem({ priority: 'low', createdAt: '2026-03-02T09:00:00+01:00' });
 		const cached = async () =>
-			(await sql<{ due: Date }>('select sla_first_response_due_at as due from public.feedback_items where id = $1', [item]))[0].due.toISOString();
+			(
+				await sql<{ due: Date }>('select sla_first_response_due_at as due from public.feedback_items where id = $1', [item])
+			)[0].due.toISOString();
 		// Low: three working days, so Wednesday 18:00 (overdue today, so the cache holds the breach instant).
 		expect(await cached()).toBe(at('2026-03-04T18:00:00+01:00'));
 		try {

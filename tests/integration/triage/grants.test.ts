@@ -2,7 +2,16 @@
 import { describe, it, expect } from 'vitest';
 import { sql } from './fixtures.ts';
 
-const TABLES = ['audit_log', 'business_calendar', 'business_holidays', 'feedback_item_events', 'feedback_status_transitions', 'sla_targets', 'staff_availability', 'triage_settings'];
+const TABLES = [
+	'audit_log',
+	'business_calendar',
+	'business_holidays',
+	'feedback_item_events',
+	'feedback_status_transitions',
+	'sla_targets',
+	'staff_availability',
+	'triage_settings'
+];
 
 describe('triage grants and policies', () => {
 	it('has row-level security on every new table, the private turn table included', async () => {
@@ -46,11 +55,23 @@ describe('triage grants and policies', () => {
 		const rows = await sql(
 			`select p.proname from pg_proc p
 			where p.proname = any ($1) and has_function_privilege('anon', p.oid, 'execute')`,
-			[[
-				'inbox_items', 'inbox_counts', 'feedback_item_deadlines', 'feedback_item_deadline_state', 'add_feedback_message',
-				'feedback_duplicate_candidates', 'create_requirement_from_feedback', 'deadline_clocks', 'business_minutes_between',
-				'business_add', 'record_audit', 'apply_feedback_workflow', 'refresh_feedback_item_deadlines'
-			]]
+			[
+				[
+					'inbox_items',
+					'inbox_counts',
+					'feedback_item_deadlines',
+					'feedback_item_deadline_state',
+					'add_feedback_message',
+					'feedback_duplicate_candidates',
+					'create_requirement_from_feedback',
+					'deadline_clocks',
+					'business_minutes_between',
+					'business_add',
+					'record_audit',
+					'apply_feedback_workflow',
+					'refresh_feedback_item_deadlines'
+				]
+			]
 		);
 		expect(rows).toEqual([]);
 	});

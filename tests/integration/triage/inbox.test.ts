@@ -86,7 +86,11 @@ describe('duplicate suggestions', () => {
 		const tag = randomUUID().slice(0, 6);
 		const item = await insertItem({ subject: `Factura duplicada de noviembre ${tag}`, clientId: CLIENT_OF_ACCOUNT_2 });
 		const similar = await insertItem({ subject: `Otra vez la factura duplicada de noviembre ${tag}`, clientId: CLIENT_OF_ACCOUNT_2 });
-		await insertItem({ subject: `Factura duplicada de noviembre ${tag}`, clientId: CLIENT_OF_ACCOUNT_2, createdAt: '2025-01-10T10:00:00Z' });
+		await insertItem({
+			subject: `Factura duplicada de noviembre ${tag}`,
+			clientId: CLIENT_OF_ACCOUNT_2,
+			createdAt: '2025-01-10T10:00:00Z'
+		});
 		await insertItem({ subject: `Factura duplicada de noviembre ${tag}` });
 		const { data } = await agent.rpc('feedback_duplicate_candidates', { p_item_id: item });
 		expect(data.map((row: { id: string }) => row.id)).toEqual([similar]);
@@ -105,7 +109,10 @@ describe('a suggestion documented as a requirement', () => {
 		expect(error).toBeNull();
 		const [requirement] = await sql('select client_id, source, feedback_item_id from public.requirements where id = $1', [requirementId]);
 		expect(requirement).toEqual({ client_id: 'c0000000-0000-4000-8000-000000000001', source: 'suggestion', feedback_item_id: item });
-		const [event] = await sql("select details from public.feedback_item_events where feedback_item_id = $1 and kind = 'requirement_linked'", [item]);
+		const [event] = await sql(
+			"select details from public.feedback_item_events where feedback_item_id = $1 and kind = 'requirement_linked'",
+			[item]
+		);
 		expect(event.details).toEqual({ requirement_id: requirementId });
 	});
 

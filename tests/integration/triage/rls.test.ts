@@ -7,7 +7,16 @@ import { CLIENT_OF_ACCOUNT, CLIENT_OF_ACCOUNT_2, insertItem, signedIn, sql } fro
 
 const staff = {} as Record<DemoStaff, SupabaseClient>;
 const ROLES: DemoStaff[] = ['admin', 'manager', 'quality', 'agent', 'account'];
-const SETTINGS = ['feedback_item_events', 'feedback_status_transitions', 'sla_targets', 'business_calendar', 'business_holidays', 'triage_settings', 'staff_availability', 'audit_log'];
+const SETTINGS = [
+	'feedback_item_events',
+	'feedback_status_transitions',
+	'sla_targets',
+	'business_calendar',
+	'business_holidays',
+	'triage_settings',
+	'staff_availability',
+	'audit_log'
+];
 
 beforeAll(async () => {
 	for (const who of ROLES) staff[who] = await signedIn(who);
@@ -50,7 +59,12 @@ describe("an account manager and another manager's client", () => {
 	it("cannot change, assign or reply on the other manager's item", async () => {
 		const changed = await staff.account.from('feedback_items').update({ priority: 'urgent' }).eq('id', other).select('id');
 		expect(changed.data).toEqual([]);
-		const reply = await staff.account.rpc('add_feedback_message', { p_item_id: other, p_body: 'Hola', p_is_public: true, p_expected_version: 1 });
+		const reply = await staff.account.rpc('add_feedback_message', {
+			p_item_id: other,
+			p_body: 'Hola',
+			p_is_public: true,
+			p_expected_version: 1
+		});
 		expect(reply.data).toEqual({ outcome: 'not_found' });
 		const [row] = await sql('select priority, version from public.feedback_items where id = $1', [other]);
 		expect(row).toEqual({ priority: 'normal', version: 1 });
@@ -83,11 +97,20 @@ describe('deadline targets, calendar and settings', () => {
 		);
 		const [{ started }] = await sql<{ started: Date }>('select clock_timestamp() as started');
 		try {
-			const changed = await staff.admin.from('sla_targets').update({ first_response_minutes: before }).eq('priority', 'high').select('priority');
+			const changed = await staff.admin
+				.from('sla_targets')
+				.update({ first_response_minutes: before })
+				.eq('priority', 'high')
+				.select('priority');
 			expect(changed.data).toEqual([{ priority: 'high' }]);
-			const holiday = await staff.admin.from('business_holidays').insert({ holiday_date: '2031-01-02', name: 'Prueba' }).select('holiday_date');
+			const holiday = await staff.admin
+				.from('business_holidays')
+				.insert({ holiday_date: '2031-01-02', name: 'Prueba' })
+				.select('holiday_date');
 			expect(holiday.data).toEqual([{ holiday_date: '2031-01-02' }]);
-			expect((await staff.admin.from('business_holidays').delete().eq('holiday_date', '2031-01-02').select('holiday_date')).data).toHaveLength(1);
+			expect(
+				(await staff.admin.from('business_holidays').delete().eq('holiday_date', '2031-01-02').select('holiday_date')).data
+			).toHaveLength(1);
 			const audit = await sql(
 				"select action, actor_id from public.audit_log where table_name = 'business_holidays' and row_id = '2031-01-02' and occurred_at >= $1 order by id",
 				[started]
@@ -107,7 +130,10 @@ describe('deadline targets, calendar and settings', () => {
 	});
 
 	it('lets a person mark themselves absent, not someone else', async () => {
-		const self = await staff.agent.from('staff_availability').upsert({ user_id: 'a0000000-0000-4000-8000-000000000004', is_absent: false }).select('user_id');
+		const self = await staff.agent
+			.from('staff_availability')
+			.upsert({ user_id: 'a0000000-0000-4000-8000-000000000004', is_absent: false })
+			.select('user_id');
 		expect(self.error).toBeNull();
 		const other = await staff.agent.from('staff_availability').insert({ user_id: 'a0000000-0000-4000-8000-000000000003', is_absent: true });
 		expect(other.error?.code).toBe('42501');

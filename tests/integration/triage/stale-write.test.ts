@@ -25,11 +25,21 @@ describe('the stale-write guard', () => {
 	it('refuses a reply written on an old version, and bumps the version on a reply', async () => {
 		const item = await insertItem();
 		await agent.from('feedback_items').update({ assignee_id: 'a0000000-0000-4000-8000-000000000004' }).eq('id', item);
-		const stale = await quality.rpc('add_feedback_message', { p_item_id: item, p_body: 'Respuesta', p_is_public: true, p_expected_version: 1 });
+		const stale = await quality.rpc('add_feedback_message', {
+			p_item_id: item,
+			p_body: 'Respuesta',
+			p_is_public: true,
+			p_expected_version: 1
+		});
 		expect(stale.data).toEqual({ outcome: 'stale', version: 2 });
 		expect(await sql('select id from public.feedback_messages where feedback_item_id = $1', [item])).toEqual([]);
 
-		const sent = await quality.rpc('add_feedback_message', { p_item_id: item, p_body: '  Respuesta  ', p_is_public: true, p_expected_version: 2 });
+		const sent = await quality.rpc('add_feedback_message', {
+			p_item_id: item,
+			p_body: '  Respuesta  ',
+			p_is_public: true,
+			p_expected_version: 2
+		});
 		expect(sent.data).toEqual({ outcome: 'ok', version: 3 });
 		const messages = await sql('select body, is_public, author_id from public.feedback_messages where feedback_item_id = $1', [item]);
 		expect(messages).toEqual([{ body: 'Respuesta', is_public: true, author_id: 'a0000000-0000-4000-8000-000000000003' }]);

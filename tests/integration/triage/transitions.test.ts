@@ -31,9 +31,13 @@ async function moveTo(itemId: string, to: Status, originalId: string) {
 
 describe('status transitions', () => {
 	it('lists exactly the allowed transitions in feedback_status_transitions', async () => {
-		const rows = await sql<{ from_status: Status; to_status: Status }>('select from_status, to_status from public.feedback_status_transitions');
+		const rows = await sql<{ from_status: Status; to_status: Status }>(
+			'select from_status, to_status from public.feedback_status_transitions'
+		);
 		const listed = rows.map((row) => `${row.from_status}>${row.to_status}`).sort();
-		const expected = Object.entries(ALLOWED).flatMap(([from, tos]) => tos.map((to) => `${from}>${to}`)).sort();
+		const expected = Object.entries(ALLOWED)
+			.flatMap(([from, tos]) => tos.map((to) => `${from}>${to}`))
+			.sort();
 		expect(listed).toEqual(expected);
 	});
 
@@ -58,26 +62,29 @@ describe('status transitions', () => {
 	it('needs a resolution text to resolve, a reason to reject and an original (not a duplicate) to merge', async () => {
 		const item = await insertItem({ status: 'in_progress' });
 		await expect(sql("update public.feedback_items set status = 'resolved' where id = $1", [item])).rejects.toThrow('resolution text');
-		await expect(sql("update public.feedback_items set status = 'rejected', rejection_reason = '  ' where id = $1", [item])).rejects.toThrow(
-			'needs a reason'
-		);
+		await expect(
+			sql("update public.feedback_items set status = 'rejected', rejection_reason = '  ' where id = $1", [item])
+		).rejects.toThrow('needs a reason');
 		await expect(sql("update public.feedback_items set status = 'duplicate' where id = $1", [item])).rejects.toThrow('duplicates');
 		const duplicate = await insertItem({ status: 'duplicate' });
-		await expect(sql("update public.feedback_items set status = 'duplicate', duplicate_of_id = $2 where id = $1", [item, duplicate])).rejects.toThrow(
-			'not to another duplicate'
-		);
+		await expect(
+			sql("update public.feedback_items set status = 'duplicate', duplicate_of_id = $2 where id = $1", [item, duplicate])
+		).rejects.toThrow('not to another duplicate');
 	});
 
 	it('records a merge on both timelines', async () => {
 		const original = await insertItem();
 		const item = await insertItem();
 		await sql("update public.feedback_items set status = 'duplicate', duplicate_of_id = $2 where id = $1", [item, original]);
-		const [merged] = await sql('select details from public.feedback_item_events where feedback_item_id = $1 and kind = $2', [original, 'merged']);
-		expect(merged.details).toMatchObject({ duplicate_id: item });
-		const [changed] = await sql('select from_status, to_status, details from public.feedback_item_events where feedback_item_id = $1 and kind = $2', [
-			item,
-			'status_changed'
+		const [merged] = await sql('select details from public.feedback_item_events where feedback_item_id = $1 and kind = $2', [
+			original,
+			'merged'
 		]);
+		expect(merged.details).toMatchObject({ duplicate_id: item });
+		const [changed] = await sql(
+			'select from_status, to_status, details from public.feedback_item_events where feedback_item_id = $1 and kind = $2',
+			[item, 'status_changed']
+		);
 		expect(changed).toEqual({ from_status: 'new', to_status: 'duplicate', details: { duplicate_of_id: original } });
 	});
 });

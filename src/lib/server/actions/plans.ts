@@ -8,9 +8,17 @@ export async function loadPlan(supabase: SupabaseClient<Database>, id: string) {
 	const { data: plan } = await supabase.from('action_plans').select('*').eq('id', id).maybeSingle();
 	if (!plan) error(404, 'Not found');
 	const [items, clients, actions, check] = await Promise.all([
-		supabase.from('action_plan_items').select('feedback_item_id, linked_at, feedback_items(id, subject, category, status, created_at)').eq('plan_id', id),
+		supabase
+			.from('action_plan_items')
+			.select('feedback_item_id, linked_at, feedback_items(id, subject, category, status, created_at)')
+			.eq('plan_id', id),
 		supabase.from('action_plan_clients').select('client_id, clients(id, name)').eq('plan_id', id),
-		supabase.from('action_plan_actions').select('id, description, owner_id, due_on, done_on').eq('plan_id', id).order('due_on').order('created_at'),
+		supabase
+			.from('action_plan_actions')
+			.select('id, description, owner_id, due_on, done_on')
+			.eq('plan_id', id)
+			.order('due_on')
+			.order('created_at'),
 		supabase.rpc('action_plan_check', { p_plan_id: id })
 	]);
 	return {
@@ -29,4 +37,5 @@ export async function loadOwners(supabase: SupabaseClient<Database>) {
 	return { planOwners: staff.filter((person) => ['quality', 'manager', 'admin'].includes(person.role)), actionOwners: staff };
 }
 
-export const canEditPlans = (role: Database['public']['Enums']['staff_role']) => role === 'quality' || role === 'manager' || role === 'admin';
+export const canEditPlans = (role: Database['public']['Enums']['staff_role']) =>
+	role === 'quality' || role === 'manager' || role === 'admin';

@@ -21,7 +21,9 @@ export async function loadInboxPage(supabase: SupabaseClient<Database>, filters:
 	const last = rows.at(-1);
 	const hasMore = (data ?? []).length > INBOX_PAGE_SIZE && last !== undefined;
 	const nextCursor = hasMore
-		? encodeCursor(sortsByDeadline(filters) ? { due_at: last.due_at ?? undefined, id: last.id } : { created_at: last.created_at, id: last.id })
+		? encodeCursor(
+				sortsByDeadline(filters) ? { due_at: last.due_at ?? undefined, id: last.id } : { created_at: last.created_at, id: last.id }
+			)
 		: null;
 	return { rows, nextCursor, failed: error !== null };
 }

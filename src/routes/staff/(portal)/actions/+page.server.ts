@@ -3,7 +3,8 @@ import { canEditPlans, loadOwners } from '$lib/server/actions/plans';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 25;
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | null => (values.includes(value as T) ? (value as T) : null);
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | null =>
+	values.includes(value as T) ? (value as T) : null;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const params = url.searchParams;

@@ -4,8 +4,19 @@ import { loadStaffNames } from '$lib/server/triage/inbox';
 import type { PageServerLoad } from './$types';
 
 const AUDITED_TABLES = [
-	'clients', 'contracts', 'requirements', 'surveys', 'survey_invitations', 'feedback_items', 'feedback_messages', 'staff_members',
-	'sla_targets', 'business_calendar', 'business_holidays', 'triage_settings', 'staff_availability'
+	'clients',
+	'contracts',
+	'requirements',
+	'surveys',
+	'survey_invitations',
+	'feedback_items',
+	'feedback_messages',
+	'staff_members',
+	'sla_targets',
+	'business_calendar',
+	'business_holidays',
+	'triage_settings',
+	'staff_availability'
 ] as const;
 
 const PAGE_SIZE = 50;

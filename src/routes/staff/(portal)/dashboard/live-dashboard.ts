@@ -14,8 +14,7 @@ export function followDashboard(access: RealtimeAccess, onState: (state: LiveSta
 	let wasLive = false;
 	let stopped = false;
 	const channel = client.channel(DASHBOARD_TOPIC, { config: { private: true } });
-	channel
-		.on('broadcast', { event: 'rollups_changed' }, () => refetch.notify());
+	channel.on('broadcast', { event: 'rollups_changed' }, () => refetch.notify());
 	// A private join must carry the staff member's token, not the anon key: set it before joining.
 	void client.realtime.setAuth().then(() => {
 		if (stopped) return;

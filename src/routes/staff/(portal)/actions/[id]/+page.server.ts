@@ -10,7 +10,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const [plan, owners] = await Promise.all([loadPlan(locals.supabase, params.id), loadOwners(locals.supabase)]);
 	const names = Object.fromEntries(owners.actionOwners.map((person) => [person.user_id, person.full_name]));
 	const otherVerifierExists = owners.planOwners.some((person) => person.user_id !== plan.plan.owner_id && person.role !== 'admin');
-	return { ...plan, names, actionOwners: owners.actionOwners, me: locals.staff!.userId, canEdit: canEditPlans(locals.staff!.role), otherVerifierExists };
+	return {
+		...plan,
+		names,
+		actionOwners: owners.actionOwners,
+		me: locals.staff!.userId,
+		canEdit: canEditPlans(locals.staff!.role),
+		otherVerifierExists
+	};
 };
 
 // Every action starts with its authorization check; the database refuses anything that slips past it.
@@ -56,7 +63,11 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(actionDoneSchema));
 		if (!form.valid) return fail(400, { form });
 		return write(event, () =>
-			event.locals.supabase.from('action_plan_actions').update({ done_on: form.data.done_on }).eq('id', form.data.action_id).eq('plan_id', event.params.id)
+			event.locals.supabase
+				.from('action_plan_actions')
+				.update({ done_on: form.data.done_on })
+				.eq('id', form.data.action_id)
+				.eq('plan_id', event.params.id)
 		);
 	},
 	status: async (event) => {

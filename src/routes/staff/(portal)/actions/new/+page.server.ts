@@ -51,7 +51,9 @@ export const actions: Actions = {
 			.single();
 		if (dbError || !data) return fail(400, { form, refused: dbOutcome(dbError) });
 		if (item_ids.length) {
-			const linked = await locals.supabase.from('action_plan_items').insert(item_ids.map((id) => ({ plan_id: data.id, feedback_item_id: id })));
+			const linked = await locals.supabase
+				.from('action_plan_items')
+				.insert(item_ids.map((id) => ({ plan_id: data.id, feedback_item_id: id })));
 			if (linked.error) return fail(400, { form, refused: dbOutcome(linked.error) });
 		}
 		redirect(303, `/staff/actions/${data.id}`);

@@ -21,7 +21,9 @@ export async function loadRelationship(supabase: SupabaseClient<Database>, clien
 			.limit(12),
 		supabase
 			.from('feedback_item_events')
-			.select('id, kind, actor_id, occurred_at, from_status, to_status, details, feedback_item_id, item:feedback_items!inner(subject, client_id)')
+			.select(
+				'id, kind, actor_id, occurred_at, from_status, to_status, details, feedback_item_id, item:feedback_items!inner(subject, client_id)'
+			)
 			.eq('item.client_id', clientId)
 			.order('occurred_at', { ascending: false })
 			.limit(15)

@@ -7,11 +7,19 @@ import type { ContractTiming } from '$lib/staff/contract-timing';
 import { can } from '$lib/staff/permissions';
 import { dbOutcome } from '$lib/server/db-outcome';
 import { outcomeMessage } from '$lib/server/form-outcome';
+import type { Tables } from '$lib/database.types';
 import type { Actions, PageServerLoad } from './$types';
 
-type ContractRow = Awaited<ReturnType<typeof loadContract>>;
+type ContractRow = Pick<
+	Tables<'contracts'>,
+	'id' | 'client_id' | 'reference' | 'title' | 'start_date' | 'due_date' | 'delivered_at' | 'conformity' | 'terms_notes'
+> & {
+	// A computed field (private.contract_timing through public.contract_timing(contracts)), which the type generator does not list.
+	contract_timing: ContractTiming;
+	client: Pick<Tables<'clients'>, 'id' | 'name' | 'account_manager_id'> | null;
+};
 
-async function loadContract(locals: App.Locals, id: string) {
+async function loadContract(locals: App.Locals, id: string): Promise<ContractRow> {
 	if (!z.uuid().safeParse(id).success) error(404, 'Not found');
 	const { data } = await locals.supabase
 		.from('contracts')
@@ -19,7 +27,8 @@ async function loadContract(locals: App.Locals, id: string) {
 			'id, client_id, reference, title, start_date, due_date, delivered_at, conformity, terms_notes, contract_timing, client:clients(id, name, account_manager_id)'
 		)
 		.eq('id', id)
-		.maybeSingle();
+		.maybeSingle()
+		.overrideTypes<ContractRow, { merge: false }>();
 	if (!data) error(404, 'Not found');
 	return data;
 }

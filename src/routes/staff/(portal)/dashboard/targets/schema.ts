@@ -4,7 +4,10 @@ import { Constants } from '$lib/database.types';
 
 export const targetSchema = z.object({
 	indicator: z.enum(Constants.public.Enums.indicator_code, 'invalid'),
-	valid_from: z.string().trim().regex(/^(20\d\d)-Q[1-4]$/, 'invalid'),
+	valid_from: z
+		.string()
+		.trim()
+		.regex(/^(20\d\d)-Q[1-4]$/, 'invalid'),
 	target_percent: z.coerce.number('invalid').gt(0, 'invalid').max(100, 'invalid')
 });
 

@@ -13,22 +13,28 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const item = await loadItem(locals.supabase, params.id);
 	const supabase = locals.supabase;
-	const [timeline, deadlines, calendar, transitions, assignees, names, duplicates, requirements, original, linkedPlans, openPlans] = await Promise.all([
-		loadTimeline(supabase, item.id),
-		supabase.rpc('feedback_item_deadlines', { p_item_id: item.id }),
-		supabase.from('business_calendar').select('time_zone, day_starts_at, day_ends_at, working_days').eq('id', 1).maybeSingle(),
-		supabase.from('feedback_status_transitions').select('to_status').eq('from_status', item.status),
-		loadAssignees(supabase),
-		loadStaffNames(supabase),
-		item.client_id ? supabase.rpc('feedback_duplicate_candidates', { p_item_id: item.id }) : Promise.resolve({ data: [] }),
-		supabase.from('requirements').select('id, statement, priority, status').eq('feedback_item_id', item.id),
-		item.duplicate_of_id
-			? supabase.from('feedback_items').select('id, subject').eq('id', item.duplicate_of_id).maybeSingle()
-			: Promise.resolve({ data: null }),
-		// Plans this item feeds, and those still taking complaints (for "add to an existing plan").
-		supabase.from('action_plan_items').select('action_plans(id, title, status)').eq('feedback_item_id', item.id),
-		supabase.from('action_plans').select('id, title, status').in('status', ['open', 'in_progress']).order('created_at', { ascending: false }).limit(100)
-	]);
+	const [timeline, deadlines, calendar, transitions, assignees, names, duplicates, requirements, original, linkedPlans, openPlans] =
+		await Promise.all([
+			loadTimeline(supabase, item.id),
+			supabase.rpc('feedback_item_deadlines', { p_item_id: item.id }),
+			supabase.from('business_calendar').select('time_zone, day_starts_at, day_ends_at, working_days').eq('id', 1).maybeSingle(),
+			supabase.from('feedback_status_transitions').select('to_status').eq('from_status', item.status),
+			loadAssignees(supabase),
+			loadStaffNames(supabase),
+			item.client_id ? supabase.rpc('feedback_duplicate_candidates', { p_item_id: item.id }) : Promise.resolve({ data: [] }),
+			supabase.from('requirements').select('id, statement, priority, status').eq('feedback_item_id', item.id),
+			item.duplicate_of_id
+				? supabase.from('feedback_items').select('id, subject').eq('id', item.duplicate_of_id).maybeSingle()
+				: Promise.resolve({ data: null }),
+			// Plans this item feeds, and those still taking complaints (for "add to an existing plan").
+			supabase.from('action_plan_items').select('action_plans(id, title, status)').eq('feedback_item_id', item.id),
+			supabase
+				.from('action_plans')
+				.select('id, title, status')
+				.in('status', ['open', 'in_progress'])
+				.order('created_at', { ascending: false })
+				.limit(100)
+		]);
 	const linked = (linkedPlans.data ?? []).flatMap((row) => (row.action_plans ? [row.action_plans] : []));
 	const staff = locals.staff!;
 	return {
@@ -49,7 +55,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			canEdit: canEditPlans(staff.role)
 		},
 		me: staff.userId,
-		canDocumentRequirement: item.client_id !== null && can.createForClient(staff, { accountManagerId: item.client?.account_manager_id ?? null })
+		canDocumentRequirement:
+			item.client_id !== null && can.createForClient(staff, { accountManagerId: item.client?.account_manager_id ?? null })
 	};
 };
 
@@ -70,7 +77,9 @@ export const actions: Actions = {
 		if (!event.locals.staff || !canEditPlans(event.locals.staff.role)) return fail(403, { refused: 'forbidden' });
 		const form = await superValidate(event.request, zod4(linkSchema));
 		if (!form.valid) return fail(400, { form });
-		const { error } = await event.locals.supabase.from('action_plan_items').insert({ plan_id: form.data.plan_id, feedback_item_id: event.params.id });
+		const { error } = await event.locals.supabase
+			.from('action_plan_items')
+			.insert({ plan_id: form.data.plan_id, feedback_item_id: event.params.id });
 		if (error) return refused(error);
 		redirect(303, `/staff/inbox/${event.params.id}`);
 	},
@@ -79,7 +88,12 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(triageSchema));
 		if (!form.valid) return fail(400, { form });
 		const { version, seen_event, ...changes } = form.data;
-		const { data, error } = await event.locals.supabase.from('feedback_items').update(changes).eq('id', event.params.id).eq('version', version).select('id');
+		const { data, error } = await event.locals.supabase
+			.from('feedback_items')
+			.update(changes)
+			.eq('id', event.params.id)
+			.eq('version', version)
+			.select('id');
 		if (error) return refused(error);
 		if (!data?.length) return staleAnswer(event, 'triage', seen_event, form.data);
 		redirect(303, `/staff/inbox/${event.params.id}`);
@@ -109,7 +123,12 @@ export const actions: Actions = {
 			...(to === 'resolved' ? { resolution_text } : {}),
 			...(to === 'rejected' ? { rejection_reason } : {})
 		};
-		const { data, error } = await event.locals.supabase.from('feedback_items').update(changes).eq('id', event.params.id).eq('version', version).select('id');
+		const { data, error } = await event.locals.supabase
+			.from('feedback_items')
+			.update(changes)
+			.eq('id', event.params.id)
+			.eq('version', version)
+			.select('id');
 		if (error) return refused(error);
 		if (!data?.length) return staleAnswer(event, 'status', seen_event, form.data);
 		redirect(303, `/staff/inbox/${event.params.id}`);
@@ -150,7 +169,8 @@ export const actions: Actions = {
 	requirement: async (event) => {
 		const staff = event.locals.staff;
 		const item = await loadItem(event.locals.supabase, event.params.id);
-		if (!staff || !can.createForClient(staff, { accountManagerId: item.client?.account_manager_id ?? null })) return fail(403, { refused: 'forbidden' });
+		if (!staff || !can.createForClient(staff, { accountManagerId: item.client?.account_manager_id ?? null }))
+			return fail(403, { refused: 'forbidden' });
 		const form = await superValidate(event.request, zod4(requirementSchema));
 		if (!form.valid) return fail(400, { form });
 		const { data, error } = await event.locals.supabase.rpc('create_requirement_from_feedback', {

@@ -28,7 +28,13 @@ export type ItemEvent = Database['public']['Tables']['feedback_item_events']['Ro
 /** The timeline (optionally only what happened after an event the reader saw) with message bodies. */
 export async function loadTimeline(supabase: Client, itemId: string, afterEventId = 0) {
 	const [events, messages] = await Promise.all([
-		supabase.from('feedback_item_events').select('*').eq('feedback_item_id', itemId).gt('id', afterEventId).order('occurred_at').order('id'),
+		supabase
+			.from('feedback_item_events')
+			.select('*')
+			.eq('feedback_item_id', itemId)
+			.gt('id', afterEventId)
+			.order('occurred_at')
+			.order('id'),
 		supabase.from('feedback_messages').select('id, body, is_public').eq('feedback_item_id', itemId)
 	]);
 	const bodies = Object.fromEntries((messages.data ?? []).map((message) => [message.id, message.body]));

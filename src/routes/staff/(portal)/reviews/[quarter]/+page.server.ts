@@ -14,7 +14,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		...loaded,
 		staffNames: Object.fromEntries((staff ?? []).map((member) => [member.user_id, member.full_name])),
 		canWrite: can.writeReviews(locals.staff!),
-		conclusionsForm: await superValidate({ conclusions: loaded.review?.conclusions ?? '' }, zod4(conclusionsSchema), { id: 'conclusions', errors: false }),
+		conclusionsForm: await superValidate({ conclusions: loaded.review?.conclusions ?? '' }, zod4(conclusionsSchema), {
+			id: 'conclusions',
+			errors: false
+		}),
 		decisionForm: await superValidate(zod4(decisionSchema), { id: 'decision' })
 	};
 };
@@ -39,7 +42,11 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(conclusionsSchema), { id: 'conclusions' });
 		if (!form.valid) return fail(400, { form });
 		const id = await reviewId(locals, params.quarter);
-		const { data } = await locals.supabase.from('management_reviews').update({ conclusions: form.data.conclusions }).eq('id', id).select('id');
+		const { data } = await locals.supabase
+			.from('management_reviews')
+			.update({ conclusions: form.data.conclusions })
+			.eq('id', id)
+			.select('id');
 		if (!data?.length) return message(form, 'approved', { status: 400 });
 		redirect(303, `/staff/reviews/${params.quarter}`);
 	},

@@ -32,7 +32,8 @@ export async function loadReview(locals: App.Locals, label: string) {
 		}
 		figures = live.data as ReviewFigures;
 	}
-	const byCreation = <T extends { created_at: string }>(rows: T[] | undefined) => [...(rows ?? [])].sort((a, b) => a.created_at.localeCompare(b.created_at));
+	const byCreation = <T extends { created_at: string }>(rows: T[] | undefined) =>
+		[...(rows ?? [])].sort((a, b) => a.created_at.localeCompare(b.created_at));
 	return {
 		label,
 		start,

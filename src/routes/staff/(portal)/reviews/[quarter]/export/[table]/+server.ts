@@ -27,7 +27,10 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 			['indicator', 'quarter', 'value_percent', 'successes', 'n', 'lower_percent', 'upper_percent', 'target_percent', 'status'],
 			review.figures.indicators.map((f) => [f.indicator, f.quarter, f.value, f.successes, f.n, f.lower, f.upper, f.target, f.status])
 		],
-		complaints_by_category: async () => [['category', 'complaints'], review.figures.complaints.byCategory.map((r) => [r.category, r.items])],
+		complaints_by_category: async () => [
+			['category', 'complaints'],
+			review.figures.complaints.byCategory.map((r) => [r.category, r.items])
+		],
 		complaints_by_status: async () => [['status', 'complaints'], review.figures.complaints.byStatus.map((r) => [r.status, r.items])],
 		contracts_by_client: async () => [
 			['client', 'contracts', 'fulfilled', 'cct_percent'],
@@ -39,18 +42,37 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		],
 		responses: async () => {
 			const rows = await allRows((a, b) =>
-				locals.supabase.from('survey_responses').select('id, created_at, survey_id, client_id, channel, satisfaction_score, is_satisfied, answers')
-					.gte('created_at', from).lt('created_at', to).order('created_at').range(a, b)
+				locals.supabase
+					.from('survey_responses')
+					.select('id, created_at, survey_id, client_id, channel, satisfaction_score, is_satisfied, answers')
+					.gte('created_at', from)
+					.lt('created_at', to)
+					.order('created_at')
+					.range(a, b)
 			);
 			return [
 				['id', 'created_at', 'survey_id', 'client_id', 'channel', 'satisfaction_score', 'is_satisfied', 'answers'],
-				rows.map((r) => [r.id, r.created_at, r.survey_id, r.client_id, r.channel, r.satisfaction_score, r.is_satisfied, JSON.stringify(r.answers)])
+				rows.map((r) => [
+					r.id,
+					r.created_at,
+					r.survey_id,
+					r.client_id,
+					r.channel,
+					r.satisfaction_score,
+					r.is_satisfied,
+					JSON.stringify(r.answers)
+				])
 			];
 		},
 		items: async () => {
 			const rows = await allRows((a, b) =>
-				locals.supabase.from('feedback_items').select('id, created_at, kind, status, category, subject, client_id, resolved_at')
-					.gte('created_at', from).lt('created_at', to).order('created_at').range(a, b)
+				locals.supabase
+					.from('feedback_items')
+					.select('id, created_at, kind, status, category, subject, client_id, resolved_at')
+					.gte('created_at', from)
+					.lt('created_at', to)
+					.order('created_at')
+					.range(a, b)
 			);
 			return [
 				['id', 'created_at', 'kind', 'status', 'category', 'subject', 'client_id', 'resolved_at'],
