@@ -1,19 +1,26 @@
 // `npm run bench`: runs every benchmark, prints a table, writes bench/results/<UTC time>.json.
 // Figures that need the app use the production build (`npm run build` first).
+// BENCH_SECONDS shortens each load run (20 s by default) for a quick look; BENCH_ONLY=submit|page|stack picks one group.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../supabase/local/stack.ts';
 import { benchStackStart } from './stack-start.ts';
 import { benchPublicPage } from './public-page.ts';
+import { benchSubmit } from './submit.ts';
 import { startAppUnderTest } from './app-server.ts';
 import type { Figure } from './figure.ts';
 
-const figures: Figure[] = [...(await benchStackStart())];
-const app = await startAppUnderTest();
-try {
-	figures.push(...(await benchPublicPage(app)));
-} finally {
-	await app.stop();
+const only = process.env.BENCH_ONLY;
+const figures: Figure[] = [];
+if (!only || only === 'stack') figures.push(...(await benchStackStart()));
+if (!only || only === 'page' || only === 'submit') {
+	const app = await startAppUnderTest();
+	try {
+		if (!only || only === 'page') figures.push(...(await benchPublicPage(app)));
+		if (!only || only === 'submit') figures.push(...(await benchSubmit(app)));
+	} finally {
+		await app.stop();
+	}
 }
 
 console.table(figures.map(({ name, value, unit, target, note }) => ({ name, value, unit, target, note })));
