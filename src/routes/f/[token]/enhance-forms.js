@@ -7,14 +7,18 @@
 // Plain JavaScript on purpose: Vite ships it as is, a few hundred bytes gzip.
 (() => {
 	const draftKey = 'fb-draft:' + location.pathname + location.search;
-	const feedbackForm = () => document.querySelector('form.feedback-form');
+	const feedbackForm = () => /** @type {HTMLFormElement | null} */ (document.querySelector('form.feedback-form'));
+	/** @param {Element} element */
+	const asField = (element) => /** @type {HTMLInputElement} */ (element);
+	/** @param {HTMLInputElement} field */
 	const typed = (field) => field.name && !field.closest('.honeypot') && !['hidden', 'submit', 'button'].includes(field.type);
 
 	function saveDraft() {
 		const form = feedbackForm();
 		if (!form) return;
+		/** @type {[string, string][]} */
 		const fields = [];
-		for (const field of form.elements) {
+		for (const field of Array.from(form.elements, asField)) {
 			if (!typed(field)) continue;
 			if ((field.type === 'radio' || field.type === 'checkbox') && !field.checked) continue;
 			fields.push([field.name, field.value]);
@@ -27,9 +31,10 @@
 		sessionStorage.removeItem(draftKey);
 		const form = feedbackForm();
 		if (!saved || !form) return;
+		/** @type {{ action: string | null, fields: [string, string][] }} */
 		const draft = JSON.parse(saved);
 		if (draft.action !== form.getAttribute('action')) return;
-		for (const field of form.elements) {
+		for (const field of Array.from(form.elements, asField)) {
 			if (!typed(field)) continue;
 			const values = draft.fields.filter(([name]) => name === field.name).map(([, value]) => value);
 			if (field.type === 'radio' || field.type === 'checkbox') field.checked = values.includes(field.value);
@@ -38,12 +43,16 @@
 	}
 
 	function focusOutcome() {
-		const target = document.querySelector('[data-error-summary]') ?? document.querySelector('#main [tabindex="-1"]') ?? document.getElementById('main');
+		/** @type {HTMLElement | null} */
+		const target =
+			document.querySelector('[data-error-summary]') ?? document.querySelector('#main [tabindex="-1"]') ?? document.getElementById('main');
 		target?.focus();
 		target?.scrollIntoView({ block: 'start' });
 	}
 
+	/** @param {HTMLFormElement} form */
 	async function sendWithoutReload(form) {
+		/** @type {HTMLButtonElement | null} */
 		const button = form.querySelector('button[type="submit"]');
 		if (button) button.disabled = true;
 		try {
@@ -73,7 +82,7 @@
 	// A summary link moves focus into its field, not only the scroll position.
 	document.addEventListener('click', (event) => {
 		const link = event.target instanceof Element ? event.target.closest('[data-error-summary] a[href^="#"]') : null;
-		const field = link && document.getElementById(link.getAttribute('href').slice(1));
+		const field = link && document.getElementById((link.getAttribute('href') ?? '').slice(1));
 		if (!field) return;
 		event.preventDefault();
 		field.focus();
