@@ -37,3 +37,14 @@ export function answersOf(data: SurveyFormData): Answers {
 	}
 	return answers;
 }
+
+/**
+ * Scale questions whose posted text is not a whole number as a form sends it ("9"). superforms reads an
+ * integer field with parseInt, so "4.5" or "5e-275" would pass as 4 or 5: tampered input, refused instead.
+ */
+export function scaleAnswersNotWhole(formData: FormData, definition: SurveyDefinition): string[] {
+	return definition.questions
+		.filter((question) => question.type === 'nps' || question.type === 'csat' || question.type === 'rating')
+		.filter((question) => formData.getAll(question.id).some((value) => typeof value !== 'string' || (value !== '' && !/^\d{1,2}$/.test(value))))
+		.map((question) => question.id);
+}
