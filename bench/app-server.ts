@@ -31,7 +31,7 @@ export async function startAppUnderTest(prefix = 'feedback-bench-app'): Promise<
 	const { stack, dispose } = await startThrowawayStack(prefix, { log: (line) => output.push(line) });
 	const port = await freePort();
 	const appUrl = `http://localhost:${port}`;
-	const app = spawn(process.execPath, [join(PROJECT_ROOT, 'build/index.js')], {
+	const app = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/serve.ts')], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: { ...process.env, ...stackEnv(stack), PORT: String(port), ORIGIN: appUrl, PUBLIC_SITE_URL: appUrl }
 	});

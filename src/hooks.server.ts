@@ -5,6 +5,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { supabaseUrl, supabaseAnonKey } from '$lib/server/supabase-config';
 import { securityHeaders, withConnectSources } from '$lib/server/security-headers';
 import { staffGuard } from '$lib/server/staff-guard';
+import { sessionCookieOptions } from '$lib/server/auth/session-cookie';
 import type { Database } from '$lib/database.types';
 
 const i18n: Handle = ({ event, resolve }) =>
@@ -16,11 +17,17 @@ const i18n: Handle = ({ event, resolve }) =>
 	});
 
 const supabase: Handle = async ({ event, resolve }) => {
+	let cacheHeadersSet = false;
 	event.locals.supabase = createServerClient<Database>(supabaseUrl(), supabaseAnonKey(), {
 		cookies: {
 			getAll: () => event.cookies.getAll(),
-			setAll: (cookiesToSet) => {
-				for (const { name, value, options } of cookiesToSet) event.cookies.set(name, value, { ...options, path: '/' });
+			setAll: (cookiesToSet, cacheHeaders) => {
+				for (const { name, value, options } of cookiesToSet) event.cookies.set(name, value, sessionCookieOptions(options, event.url));
+				// No shared cache may keep a response that sets a session (as Supabase's SvelteKit guide does).
+				if (cacheHeaders && !cacheHeadersSet) {
+					event.setHeaders(cacheHeaders);
+					cacheHeadersSet = true;
+				}
 			}
 		}
 	});
@@ -47,12 +54,18 @@ const supabase: Handle = async ({ event, resolve }) => {
 	});
 };
 
+// Responses SvelteKit makes without asking this handle (a redirect thrown by the staff guard, static
+// files) get the same headers from the production server, scripts/serve.ts.
 const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value);
 	response.headers.set('content-security-policy', withConnectSources(response.headers.get('content-security-policy')));
+	// Staff pages hold personal data: never stored by a browser or a shared cache.
+	if (isStaffPath(event.url.pathname) && !response.headers.has('cache-control')) response.headers.set('cache-control', 'private, no-store');
 	return response;
 };
+
+const isStaffPath = (path: string) => path === '/staff' || path.startsWith('/staff/');
 
 export const handle = sequence(headers, i18n, supabase, staffGuard);
 

@@ -52,7 +52,8 @@ async function main() {
 		app = runApp([join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'dev', '--port', port, '--strictPort'], { ...env, PUBLIC_SITE_URL: siteUrl });
 	} else if (command === 'start') {
 		if (!existsSync(join(PROJECT_ROOT, 'build/index.js'))) throw new Error('No production build: run `npm run build` first.');
-		app = runApp([join(PROJECT_ROOT, 'build/index.js')], { ...env, PORT: port, ORIGIN: process.env.ORIGIN ?? siteUrl, PUBLIC_SITE_URL: siteUrl });
+		// scripts/serve.ts wraps build/handler.js so that every response carries the security headers.
+		app = runApp([join(PROJECT_ROOT, 'scripts/serve.ts')], { ...env, PORT: port, ORIGIN: process.env.ORIGIN ?? siteUrl, PUBLIC_SITE_URL: siteUrl });
 	}
 	if (app) {
 		env.APP_URL = siteUrl;

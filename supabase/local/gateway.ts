@@ -70,6 +70,10 @@ function forwardedHeaders(req: IncomingMessage, apikey: string) {
 	if (!headers.authorization) headers.authorization = `Bearer ${apikey}`;
 	headers['x-forwarded-host'] = req.headers.host;
 	headers['x-forwarded-proto'] = 'http';
+	// The caller's address as this gateway sees it, replacing whatever the caller claimed (as Supabase's
+	// edge does): Auth's sign-in throttle and the database's rate limits count by it.
+	headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+	headers['x-real-ip'] = req.socket.remoteAddress ?? '';
 	return headers;
 }
 

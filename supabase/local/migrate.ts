@@ -20,22 +20,36 @@ async function isBootstrapped(db: pg.Client): Promise<boolean> {
 	return rows[0].done;
 }
 
-/** Gives the vanilla cluster Supabase's roles, auth schema and grants. */
-export async function bootstrap(db: pg.Client, authenticatorPassword: string): Promise<boolean> {
-	if (await isBootstrapped(db)) {
-		await setAuthenticatorPassword(db, authenticatorPassword);
-		return false;
-	}
-	const sql = await readFile(BOOTSTRAP_FILE, 'utf8');
-	await runInTransaction(db, sql);
-	await setAuthenticatorPassword(db, authenticatorPassword);
-	return true;
+export interface RolePasswords {
+	authenticator: string;
+	/** The non-superuser `postgres` that applies migrations and the seed. */
+	postgres: string;
 }
 
-async function setAuthenticatorPassword(db: pg.Client, password: string) {
-	// format('%L') quotes the literal; ALTER ROLE takes no bind parameters.
-	const { rows } = await db.query(`select format('alter role authenticator with password %L', $1::text) as sql`, [password]);
+/** Gives the vanilla cluster Supabase's roles, auth schema and grants. Runs as the superuser. */
+export async function bootstrap(db: pg.Client, passwords: RolePasswords): Promise<boolean> {
+	const fresh = !(await isBootstrapped(db));
+	if (fresh) await runInTransaction(db, await readFile(BOOTSTRAP_FILE, 'utf8'));
+	await setPassword(db, 'authenticator', passwords.authenticator);
+	await setPassword(db, 'postgres', passwords.postgres);
+	return fresh;
+}
+
+async function setPassword(db: pg.Client, role: 'authenticator' | 'postgres', password: string) {
+	// format('%I', '%L') quotes; ALTER ROLE takes no bind parameters.
+	const { rows } = await db.query(`select format('alter role %I with password %L', $1::text, $2::text) as sql`, [role, password]);
 	await db.query(rows[0].sql);
+}
+
+/** A migration that needs a superuser would pass locally and fail on Supabase: say so plainly. */
+function explain(error: Error): Error {
+	const code = (error as Error & { code?: string }).code;
+	if (code !== '42501') return error;
+	return new Error(
+		`${error.message} (migrations run as the non-superuser role postgres, as on Supabase: ` +
+			'move what needs a superuser out of supabase/migrations, or grant it explicitly)',
+		{ cause: error }
+	);
 }
 
 async function runInTransaction(db: pg.Client, sql: string, after?: () => Promise<void>) {
@@ -62,7 +76,7 @@ export async function listMigrations(dir: string): Promise<string[]> {
 	return files.filter((file) => file.endsWith('.sql')).sort();
 }
 
-/** Returns the files applied by this call. */
+/** Returns the files applied by this call. `db` is the non-superuser `postgres` connection. */
 export async function applyMigrations(db: pg.Client, dir: string): Promise<string[]> {
 	const { rows } = await db.query<{ version: string }>('select version from supabase_migrations.schema_migrations');
 	const applied = new Set(rows.map((row) => row.version));
@@ -79,7 +93,7 @@ export async function applyMigrations(db: pg.Client, dir: string): Promise<strin
 				);
 			});
 		} catch (error) {
-			throw new MigrationError(file, error as Error);
+			throw new MigrationError(file, explain(error as Error));
 		}
 		done.push(file);
 	}
@@ -99,7 +113,7 @@ export async function applySeed(db: pg.Client, seedFile: string): Promise<boolea
 	try {
 		await runInTransaction(db, parts.join('\n;\n'));
 	} catch (error) {
-		throw new MigrationError(seedFile, error as Error);
+		throw new MigrationError(seedFile, explain(error as Error));
 	}
 	return true;
 }

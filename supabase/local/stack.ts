@@ -69,6 +69,21 @@ async function startServices(options: Awaited<ReturnType<typeof serviceOptions>>
 	return { postgrest, auth, realtime };
 }
 
+/** Clusters made before the superuser was supabase_admin cannot be upgraded in place. */
+async function connectSuperuser(postgres: PostgresHandle) {
+	try {
+		return await connect(postgres.url);
+	} catch (error) {
+		const code = (error as Error & { code?: string }).code;
+		if (code !== '28P01' && code !== '28000') throw error;
+		throw new Error(
+			'This local database predates the non-superuser `postgres` role (its superuser is not supabase_admin). ' +
+				'Run `npm run db:reset` to recreate it.',
+			{ cause: error }
+		);
+	}
+}
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	const started = performance.now();
 	const log = options.log ?? (() => {});
@@ -101,9 +116,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const postgresOptions = { dataDir, port: dbPort, host, password: secrets.dbPassword, log };
 		postgres = await startPostgres(postgresOptions);
 		watchdog.watch(postgres.pid);
-		const db = await connect(postgres.url);
+		const admin = await connectSuperuser(postgres);
+		let fresh: boolean;
 		try {
-			const fresh = await bootstrap(db, secrets.authenticatorPassword);
+			fresh = await bootstrap(admin, { authenticator: secrets.authenticatorPassword, postgres: secrets.dbPassword });
+		} finally {
+			await admin.end();
+		}
+		// Migrations and the seed run as the non-superuser postgres, as on Supabase.
+		const db = await connect(postgres.postgresUrl);
+		try {
 			await applyMigrations(db, options.migrationsDir ?? join(PROJECT_ROOT, 'supabase/migrations'));
 			if (fresh) await applySeed(db, options.seedFile ?? join(PROJECT_ROOT, 'supabase/seed.sql'));
 		} finally {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startStack, PROJECT_ROOT } from '../../supabase/local/stack.ts';
 import { makeTempDataDir, removeDataDir } from '../../supabase/local/throwaway.ts';
-import { superuser } from './env.ts';
+import { superuser, dbUrl } from './env.ts';
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
 	const client = new pg.Client({ connectionString: url });
@@ -88,5 +88,53 @@ describe('migration runner', () => {
 		} finally {
 			await stack.stop();
 		}
+	});
+
+	it('refuses a migration that needs a superuser, saying migrations run as the non-superuser postgres', async () => {
+		// Event triggers need a superuser, on Supabase as here.
+		await writeFile(
+			join(migrationsDir, '20260104000000_needs_superuser.sql'),
+			"create function public.noop_event() returns event_trigger language plpgsql as 'begin end';\n" +
+				'create event trigger noop_event on ddl_command_end execute function public.noop_event();'
+		);
+		try {
+			const failure = await start().then(
+				() => null,
+				(error: Error) => error
+			);
+			expect(failure?.message).toContain('20260104000000_needs_superuser.sql');
+			expect(failure?.message).toMatch(/permission denied/);
+			expect(failure?.message).toContain('non-superuser role postgres, as on Supabase');
+		} finally {
+			await rm(join(migrationsDir, '20260104000000_needs_superuser.sql'));
+		}
+	});
+});
+
+describe('roles as on Supabase', () => {
+	it('applied the migrations as a non-superuser postgres, which owns what they made', async () => {
+		const rows = await query<{ rolsuper: boolean; owner: string; applied_by_owner: boolean }>(
+			dbUrl(),
+			`select r.rolsuper, pg_get_userbyid(c.relowner) as owner,
+				pg_get_userbyid((select relowner from pg_class where oid = 'supabase_migrations.schema_migrations'::regclass)) = 'postgres' as applied_by_owner
+			from pg_roles r, pg_class c where r.rolname = 'postgres' and c.oid = 'public.clients'::regclass`
+		);
+		expect(rows).toEqual([{ rolsuper: false, owner: 'postgres', applied_by_owner: true }]);
+	});
+
+	it('gives the API roles the attributes they have on Supabase', async () => {
+		const rows = await query(
+			dbUrl(),
+			`select rolname, rolinherit, rolbypassrls, rolcanlogin, rolsuper,
+				has_schema_privilege(rolname, 'public', 'usage') as public_usage,
+				has_schema_privilege(rolname, 'public', 'create') as public_create
+			from pg_roles where rolname in ('anon', 'authenticated', 'service_role') order by rolname`
+		);
+		const api = { rolinherit: true, rolcanlogin: false, rolsuper: false, public_usage: true, public_create: false };
+		expect(rows).toEqual([
+			{ rolname: 'anon', ...api, rolbypassrls: false },
+			{ rolname: 'authenticated', ...api, rolbypassrls: false },
+			{ rolname: 'service_role', ...api, rolbypassrls: true }
+		]);
 	});
 });

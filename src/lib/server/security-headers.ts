@@ -1,5 +1,6 @@
 // Headers every response carries, on top of the CSP SvelteKit writes from svelte.config.js.
 import { supabaseUrl } from './supabase-config.ts';
+import { BASE_SECURITY_HEADERS } from './security-headers-base.ts';
 
 /** The Supabase origin over http(s) and ws(s): the only place browser code may connect to besides us. */
 function connectSources(): string {
@@ -23,12 +24,5 @@ export function withConnectSources(policy: string | null): string {
 }
 
 export function securityHeaders(): Record<string, string> {
-	return {
-		'x-content-type-options': 'nosniff',
-		'x-frame-options': 'DENY',
-		// Feedback and tracking URLs carry secrets: never leak them to another site.
-		'referrer-policy': 'same-origin',
-		'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-		'cross-origin-opener-policy': 'same-origin'
-	};
+	return { ...BASE_SECURITY_HEADERS };
 }

@@ -8,6 +8,10 @@ export interface AuthConfig {
 	/** Fixed `iss` claim; when absent, the URL the caller reached us through. */
 	issuer?: string;
 	accessTokenTtlSeconds: number;
+	/** GoTrue's refresh_token_reuse_interval (config.toml): a revoked token still refreshes this long. */
+	refreshTokenReuseIntervalSeconds: number;
+	/** GoTrue's sessions.timebox (config.toml): no refresh after a session is this old. */
+	sessionTimeboxSeconds: number;
 	log: (line: string) => void;
 }
 

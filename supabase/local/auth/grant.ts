@@ -1,13 +1,30 @@
 // POST /token: the password and refresh_token grants (GoTrue's token.go).
 import { stringField } from './body.ts';
-import { badRequest, invalidCredentials } from './errors.ts';
-import { verifyPassword } from './passwords.ts';
+import { AuthError, badRequest, invalidCredentials } from './errors.ts';
+import { spendPasswordCheck, verifyPassword } from './passwords.ts';
+import { FailureThrottle } from '../../../src/lib/server/auth/failure-throttle.ts';
 import { rotateRefreshToken, startSession } from './tokens.ts';
 import { findUserByEmail, recordSignIn } from './users.ts';
 import { isBanned } from './user-json.ts';
 import { ok, type AuthContext, type Handler, type RouteRequest } from './context.ts';
 
 export const issuerFor = (ctx: AuthContext, req: RouteRequest) => ctx.config.issuer ?? req.externalUrl;
+
+// GoTrue limits sign-in attempts per address (rate_limit.sign_in_sign_ups, 30 per 5 minutes); this stand-in
+// counts failures only (100 per address, 10 per e-mail, per 5 minutes), so a test suite signing in from 127.0.0.1 passes.
+const byAddress = new FailureThrottle({ maxFailures: 100, windowMs: 5 * 60_000 });
+const byEmail = new FailureThrottle({ maxFailures: 10, windowMs: 5 * 60_000 });
+
+/** The caller's address as the gateway saw it (it overwrites X-Forwarded-For), else the socket's. */
+function callerAddress(req: RouteRequest): string {
+	const forwarded = req.headers['x-forwarded-for'];
+	const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+	return first || 'unknown';
+}
+
+function overRequestRateLimit(retryAfterMs: number) {
+	return new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached', {}, { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) });
+}
 
 async function passwordGrant(ctx: AuthContext, req: RouteRequest) {
 	const body = await req.json();
@@ -17,10 +34,21 @@ async function passwordGrant(ctx: AuthContext, req: RouteRequest) {
 		if (stringField(body, 'phone')) throw badRequest('phone_provider_disabled', 'Phone logins are not supported by the local Auth server');
 		throw badRequest('validation_failed', 'missing email or phone');
 	}
+	const address = callerAddress(req);
+	const emailKey = email.trim().toLowerCase();
+	const wait = Math.max(byAddress.retryAfterMs(address), byEmail.retryAfterMs(emailKey));
+	if (wait > 0) throw overRequestRateLimit(wait);
 	const user = await findUserByEmail(ctx.pool, email);
-	// The password is checked before anything else about the account, so a wrong
-	// password says nothing about whether the address is registered, banned or confirmed.
-	if (!user || !(await verifyPassword(password, user.encrypted_password))) throw invalidCredentials();
+	// The password is checked before anything else about the account, so a wrong password says
+	// nothing about whether the address is registered, banned or confirmed; an unknown user costs
+	// the same bcrypt comparison, so the time taken says nothing either.
+	const matches = user ? await verifyPassword(password, user.encrypted_password) : await spendPasswordCheck(password);
+	if (!user || !matches) {
+		byAddress.recordFailure(address);
+		byEmail.recordFailure(emailKey);
+		throw invalidCredentials();
+	}
+	byEmail.recordSuccess(emailKey);
 	if (isBanned(user)) throw badRequest('user_banned', 'User is banned');
 	if (!user.email_confirmed_at) throw badRequest('email_not_confirmed', 'Email not confirmed');
 	const signedIn = await recordSignIn(ctx.pool, user.id);

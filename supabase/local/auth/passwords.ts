@@ -36,3 +36,13 @@ export async function verifyPassword(password: string, hash: string | null): Pro
 		return false;
 	}
 }
+
+// A real bcrypt hash of a random password at the same cost: checking an unknown e-mail against it
+// costs what a wrong password costs, so timing does not tell which staff e-mails exist.
+const DUMMY_HASH = bcrypt.hashSync(crypto.randomUUID(), COST);
+
+/** Spends one bcrypt comparison and fails: the unknown-user path of a sign-in. */
+export async function spendPasswordCheck(password: string): Promise<false> {
+	await bcrypt.compare(password, DUMMY_HASH);
+	return false;
+}

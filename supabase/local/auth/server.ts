@@ -23,6 +23,10 @@ export interface AuthOptions {
 	issuer?: string;
 	/** GoTrue's jwt_expiry; 3600 as in config.toml. */
 	accessTokenTtlSeconds?: number;
+	/** GoTrue's refresh_token_reuse_interval; 10 as in config.toml (GoTrue's default). */
+	refreshTokenReuseIntervalSeconds?: number;
+	/** GoTrue's sessions.timebox; 168h as in config.toml, and the app's session cookie lifetime. */
+	sessionTimeboxSeconds?: number;
 }
 
 export interface AuthHandle {
@@ -113,7 +117,11 @@ export function startAuthServer(options: AuthOptions): Promise<AuthHandle> {
 	const pool = createPool(options.dbUrl, log);
 	const ctx: AuthContext = {
 		pool,
-		config: { secret: secretKey(options.jwtSecret), issuer: options.issuer, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600, log }
+		config: { secret: secretKey(options.jwtSecret), issuer: options.issuer, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+			refreshTokenReuseIntervalSeconds: options.refreshTokenReuseIntervalSeconds ?? 10,
+			sessionTimeboxSeconds: options.sessionTimeboxSeconds ?? 7 * 24 * 3600,
+			log
+		}
 	};
 	const server = createServer((req, res) => void handle(ctx, req, res, `${options.host}:${options.port}`));
 	const stop = async () => {

@@ -53,30 +53,47 @@ export async function startSession(ctx: AuthContext, issuer: string, user: UserR
 const notFound = () => badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
 
 /**
- * Trades a refresh token for a new one. The row lock makes concurrent uses of one
- * token queue: the first rotates it, the later ones find it revoked. Reusing a
- * revoked token is treated as theft, as GoTrue does with a reuse interval of 0
- * (config.toml): every token of that session is revoked.
+ * Trades a refresh token for a new one, as GoTrue's token_refresh.go does. The row lock makes concurrent
+ * uses of one token queue. A revoked token is still accepted when it is the parent of the session's active
+ * token (the client lost the answer: it gets that active token back), or within the reuse interval of its
+ * revocation (a server render and a browser, or two tabs, refreshing at once). Any other reuse is treated
+ * as theft: every token of that session is revoked. A session older than its timebox refreshes no more.
  */
 export async function rotateRefreshToken(ctx: AuthContext, issuer: string, token: string) {
 	const outcome = await inTransaction(ctx.pool, async (db) => {
 		const { rows } = await db.query(
-			'select token, user_id, revoked, session_id from auth.refresh_tokens where token = $1 for update',
-			[token]
+			`select token.token, token.user_id, token.revoked, token.session_id,
+				token.updated_at < now() - make_interval(secs => $2) as reuse_window_passed,
+				session.created_at < now() - make_interval(secs => $3) as session_expired
+			from auth.refresh_tokens as token join auth.sessions as session on session.id = token.session_id
+			where token.token = $1 for update of token`,
+			[token, ctx.config.refreshTokenReuseIntervalSeconds, ctx.config.sessionTimeboxSeconds]
 		);
 		const current = rows[0];
-		if (!current || !current.session_id) return { error: notFound() };
+		if (!current) return { error: notFound() };
+		if (current.session_expired) return { error: badRequest('session_expired', 'Invalid Refresh Token: Session Expired') };
+		let issued: string | null = null;
 		if (current.revoked) {
-			await db.query('update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and not revoked', [current.session_id]);
-			return { error: badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used') };
+			const active = await db.query(
+				'select token, parent from auth.refresh_tokens where session_id = $1 and not revoked order by id desc limit 1',
+				[current.session_id]
+			);
+			if (active.rows[0]?.parent === token) issued = active.rows[0].token;
+			else if (current.reuse_window_passed) {
+				// The whole session goes (its tokens by cascade): no token of it may start a reuse window again.
+				await db.query('delete from auth.sessions where id = $1', [current.session_id]);
+				return { error: badRequest('refresh_token_already_used', 'Invalid Refresh Token: Already Used') };
+			}
 		}
 		const user = await findUserById(db, current.user_id);
 		if (!user) return { error: notFound() };
 		if (isBanned(user)) return { error: badRequest('user_banned', 'User is banned') };
-		await db.query('update auth.refresh_tokens set revoked = true, updated_at = now() where token = $1', [token]);
-		const next = await insertRefreshToken(db, user, current.session_id, token);
+		if (!issued) {
+			if (!current.revoked) await db.query('update auth.refresh_tokens set revoked = true, updated_at = now() where token = $1', [token]);
+			issued = await insertRefreshToken(db, user, current.session_id, token);
+		}
 		const session = await db.query('update auth.sessions set updated_at = now() where id = $1 returning id, created_at', [current.session_id]);
-		return { user, session: session.rows[0] as SessionRow, next };
+		return { user, session: session.rows[0] as SessionRow, next: issued };
 	});
 	// Thrown after the commit, so the revocation of a reused token's session sticks.
 	if ('error' in outcome) throw outcome.error;

@@ -59,6 +59,26 @@ export function parseBindings(value: unknown): Binding[] {
 	});
 }
 
+/**
+ * The SQL that tries one condition the way the dispatcher will evaluate it, on a sample
+ * built from the filter value itself, so a value that does not cast to the column type, an
+ * operator the type lacks, or a bad regular expression refuses the join instead of failing
+ * later, at delivery. (A NULL sample would not do: Postgres folds a strict comparison with
+ * a NULL side to NULL without ever casting the other side.)
+ */
+function trialSql(condition: Condition, sqlType: string, param: (value: string) => string): string {
+	if (condition.op === 'is' && condition.value !== 'null' && sqlType !== 'boolean') {
+		throw new Error(`is.${condition.value} needs a boolean column, and ${condition.column} is ${sqlType}`);
+	}
+	const sample =
+		condition.op === 'in'
+			? `(${param(condition.value)}::text::${sqlType}[])[1]::text`
+			: ['like', 'ilike', 'match', 'imatch'].includes(condition.op)
+				? param('')
+				: param(condition.value);
+	return conditionSql(condition, sample, param, sqlType);
+}
+
 async function checkBinding(db: pg.Pool, binding: Binding): Promise<string | null> {
 	if (!binding.table) return null;
 	const name = `${pg.escapeIdentifier(binding.schema)}.${pg.escapeIdentifier(binding.table)}`;
@@ -73,9 +93,8 @@ async function checkBinding(db: pg.Pool, binding: Binding): Promise<string | nul
 	for (const condition of binding.conditions) {
 		const sqlType = types.get(condition.column);
 		if (!sqlType) return `column ${condition.column} not found in ${binding.schema}.${binding.table}`;
-		tests.push(conditionSql(condition, 'null', (value) => `$${params.push(value)}`, sqlType));
+		tests.push(trialSql(condition, sqlType, (value) => `$${params.push(value)}`));
 	}
-	// Casting the filter values now turns a bad value (e.g. `id=eq.abc` on an int) into a join error.
 	if (tests.length) await db.query(`select ${tests.join(', ')}`, params);
 	return null;
 }

@@ -1,6 +1,7 @@
 // The change feed: a temporary logical replication slot with the built-in
 // pgoutput plugin, polled on its own connection. The publication
-// `supabase_realtime` decides which tables are streamed, as on Supabase.
+// `supabase_realtime` decides which tables are streamed, as on Supabase; the
+// publications in `extraPublications` that exist are streamed too (realtime.messages).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { decodePgoutput, type RelationColumn, type TupleValue } from './pgoutput.ts';
@@ -25,6 +26,8 @@ export interface Change {
 export interface ChangeFeedOptions {
 	dbUrl: string;
 	log: (line: string) => void;
+	/** Streamed as well when they exist (a database bootstrapped before them lacks them). */
+	extraPublications?: string[];
 	/** Called with each polled batch in commit order; the next poll waits for it. */
 	onChanges: (changes: Change[]) => Promise<void>;
 }
@@ -39,7 +42,7 @@ const ACTIVE_POLL_MS = 10;
 const RETRY_MS = 1000;
 // A bound per call keeps a bulk load from landing in memory at once (whole transactions still do).
 const MAX_CHANGES_PER_POLL = 2000;
-const POLL_SQL = `select data from pg_logical_slot_get_binary_changes($1, null, $2, 'proto_version', '1', 'publication_names', 'supabase_realtime')`;
+const POLL_SQL = `select data from pg_logical_slot_get_binary_changes($1, null, $2, 'proto_version', '1', 'publication_names', $3)`;
 
 export function decodeBatch(rows: { data: Buffer }[], relations: Map<number, Relation>, log: (line: string) => void): Change[] {
 	const changes: Change[] = [];
@@ -78,6 +81,7 @@ export async function startChangeFeed(options: ChangeFeedOptions): Promise<Chang
 	let stopped = false;
 	let timer: NodeJS.Timeout | undefined;
 	let inFlight: Promise<void> = Promise.resolve();
+	let publications = 'supabase_realtime';
 
 	// A temporary slot lives as long as its session, so a lost connection means a new slot.
 	const connect = async () => {
@@ -89,6 +93,11 @@ export async function startChangeFeed(options: ChangeFeedOptions): Promise<Chang
 			// ERROR in the server log); our own errors reach us through the client anyway.
 			await next.query('set log_min_messages to fatal');
 			await next.query(`select pg_create_logical_replication_slot($1, 'pgoutput', true)`, [slot]);
+			const { rows } = await next.query<{ names: string }>(
+				`select string_agg(pubname, ',' order by pubname) as names from pg_publication where pubname = any($1::text[])`,
+				[['supabase_realtime', ...(options.extraPublications ?? [])]]
+			);
+			publications = rows[0].names ?? 'supabase_realtime';
 		} catch (error) {
 			await next.end().catch(() => {});
 			throw error;
@@ -99,7 +108,7 @@ export async function startChangeFeed(options: ChangeFeedOptions): Promise<Chang
 	/** How many messages the slot gave. */
 	const poll = async (): Promise<number> => {
 		if (!client) await connect();
-		const { rows } = await client!.query<{ data: Buffer }>(POLL_SQL, [slot, MAX_CHANGES_PER_POLL]);
+		const { rows } = await client!.query<{ data: Buffer }>(POLL_SQL, [slot, MAX_CHANGES_PER_POLL, publications]);
 		const changes = decodeBatch(rows, relations, options.log);
 		if (changes.length) await options.onChanges(changes);
 		return rows.length;

@@ -41,10 +41,25 @@ async function evaluate(db: pg.Pool, info: TableInfo, row: TextRow, conditions: 
 		const { rows } = await db.query({ text: `select ${tests.map(([, sql]) => sql).join(', ')}`, values: params, rowMode: 'array' });
 		tests.forEach(([key], i) => verdicts.set(key, rows[0][i] === true));
 	} catch (error) {
-		log(`[realtime] filter evaluation on ${info.schema}.${info.table} failed: ${(error as Error).message}`);
-		for (const [key] of tests) verdicts.set(key, false);
+		// One subscriber's condition that fails (the join checks should prevent it; a column
+		// whose type changed since may not) must fail only itself: evaluate them one by one.
+		log(`[realtime] filter evaluation on ${info.schema}.${info.table} failed, evaluating conditions apart: ${(error as Error).message}`);
+		await Promise.all(tests.map(async ([key, sql]) => verdicts.set(key, await evaluateAlone(db, sql, params))));
 	}
 	return verdicts;
+}
+
+/** One condition on its own; an error makes it false for its own bindings only. */
+async function evaluateAlone(db: pg.Pool, sql: string, params: (string | null)[]): Promise<boolean> {
+	// Only the parameters this condition uses are sent, renumbered from $1.
+	const used = [...new Set([...sql.matchAll(/\$(\d+)/g)].map((match) => Number(match[1])))];
+	const text = sql.replace(/\$(\d+)/g, (_, n) => `$${used.indexOf(Number(n)) + 1}`);
+	try {
+		const { rows } = await db.query({ text: `select ${text}`, values: used.map((n) => params[n - 1]), rowMode: 'array' });
+		return rows[0][0] === true;
+	} catch {
+		return false;
+	}
 }
 
 async function dispatchChange(db: pg.Pool, catalog: BatchCatalog, change: Change, subscribers: Iterable<Subscriber>, log: (line: string) => void) {

@@ -1,6 +1,7 @@
-// The local Realtime server: `postgres_changes` over the Phoenix-channel
-// protocol realtime-js speaks, fed by logical decoding (changes.ts) and
-// filtered per subscriber by Postgres itself (authorize.ts).
+// The local Realtime server: `postgres_changes`, Broadcast (websocket, REST and from
+// the database) and private channels over the Phoenix-channel protocol realtime-js
+// speaks, fed by logical decoding (changes.ts), with every access decision made by
+// Postgres itself (authorize.ts, policies.ts).
 import { createServer, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import pg from 'pg';
@@ -9,7 +10,10 @@ import { secretKey } from '../keys.ts';
 import { verifyToken } from './jwt.ts';
 import { startChangeFeed } from './changes.ts';
 import { dispatchChanges } from './dispatch.ts';
-import { serveConnection } from './connection.ts';
+import { serveConnection, DEFAULT_LIMITS, type RealtimeLimits } from './connection.ts';
+import { handleBroadcastRequest } from './rest.ts';
+import { isMessagesRelation, deliverDatabaseMessages, startMessageCleanup, MESSAGES_PUBLICATION } from './db-broadcast.ts';
+import { Hub } from './hub.ts';
 import type { Channel } from './channel.ts';
 
 export interface RealtimeOptions {
@@ -17,6 +21,7 @@ export interface RealtimeOptions {
 	host: string;
 	dbUrl: string;
 	jwtSecret: string;
+	limits?: Partial<RealtimeLimits>;
 	log?: (line: string) => void;
 }
 
@@ -42,16 +47,26 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
 	const secret = secretKey(options.jwtSecret);
 	const db = new pg.Pool({ connectionString: options.dbUrl, max: 4, application_name: 'local-realtime' });
 	db.on('error', (error) => log(`[realtime] pool: ${error.message}`));
-	const joined = new Set<Channel>();
+	const limits = { ...DEFAULT_LIMITS, ...options.limits };
+	const hub = new Hub<Channel>();
 	const feed = await startChangeFeed({
 		dbUrl: options.dbUrl,
 		log,
-		onChanges: (changes) => (joined.size ? dispatchChanges(db, changes, joined, log) : Promise.resolve())
+		extraPublications: [MESSAGES_PUBLICATION],
+		onChanges: async (changes) => {
+			if (!hub.joined.size) return;
+			deliverDatabaseMessages(changes.filter(isMessagesRelation), hub, log);
+			const rowChanges = changes.filter((change) => !isMessagesRelation(change));
+			if (rowChanges.length) await dispatchChanges(db, rowChanges, hub.joined, log);
+		}
 	});
+	const stopCleanup = startMessageCleanup(db, log);
 
 	const sockets = new Set<WebSocket>();
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-	const server = createServer((req, res) => {
+	const rest = { db, hub, secret, maxBodyBytes: MAX_FRAME_BYTES, log };
+	const server = createServer(async (req, res) => {
+		if (await handleBroadcastRequest(rest, req, res)) return;
 		const ok = req.method === 'GET' && (req.url === '/' || req.url === '/api/health');
 		res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? { status: 'ok' } : { message: 'Not found' }));
 	});
@@ -68,7 +83,7 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
 			sockets.add(ws);
 			ws.on('close', () => sockets.delete(ws));
 			const vsn = url.searchParams.get('vsn') === '2.0.0' ? '2.0.0' : '1.0.0';
-			serveConnection(ws, { vsn, apikey, secret, db, joined, log });
+			serveConnection(ws, { vsn, apikey, secret, db, hub, limits, log });
 		});
 	};
 	server.on('upgrade', (req, socket, head) => {
@@ -91,7 +106,8 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
 			// Going-away close: clients treat it as a dropped connection and rejoin on their own.
 			for (const ws of sockets) ws.close(1001, 'server shutting down');
 			setTimeout(() => sockets.forEach((ws) => ws.terminate()), 500).unref();
-			for (const channel of [...joined]) channel.close();
+			for (const channel of [...hub.joined]) channel.close();
+			stopCleanup();
 			wss.close();
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));

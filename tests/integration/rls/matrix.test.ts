@@ -33,7 +33,9 @@ type Actor = (typeof ACTORS)[number];
 const OPS: Op[] = ['select', 'insert', 'update', 'delete'];
 const [A, F, R, N] = ['allowed', 'filtered', 'refused', 'no_privilege'] as const satisfies Outcome[];
 
-// Columns: select, insert, update, delete. The migration's header explains why.
+// Columns: select, insert, update, delete. The migration's header explains why; service_role
+// holds no table rights (20261201000100_explicit_grants.sql: no server task uses them, and hosted
+// Supabase since 2026 grants nothing by default), so it gets no_privilege despite BYPASSRLS.
 const EXPECTED: Record<Table, Record<Actor, [Outcome, Outcome, Outcome, Outcome]>> = {
 	staff_members: {
 		anon: [N, N, N, N],
@@ -45,7 +47,7 @@ const EXPECTED: Record<Table, Record<Actor, [Outcome, Outcome, Outcome, Outcome]
 		"account manager, another manager's client": [A, R, F, F],
 		'signed-in non-staff': [F, R, F, F],
 		'inactive staff': [F, R, F, F],
-		'service role': [A, A, A, A]
+		'service role': [N, N, N, N]
 	},
 	clients: {
 		anon: [N, N, N, N],
@@ -57,7 +59,7 @@ const EXPECTED: Record<Table, Record<Actor, [Outcome, Outcome, Outcome, Outcome]
 		"account manager, another manager's client": [F, R, F, F],
 		'signed-in non-staff': [F, R, F, F],
 		'inactive staff': [F, R, F, F],
-		'service role': [A, A, A, A]
+		'service role': [N, N, N, N]
 	},
 	contracts: {
 		anon: [N, N, N, N],
@@ -69,7 +71,7 @@ const EXPECTED: Record<Table, Record<Actor, [Outcome, Outcome, Outcome, Outcome]
 		"account manager, another manager's client": [F, R, F, F],
 		'signed-in non-staff': [F, R, F, F],
 		'inactive staff': [F, R, F, F],
-		'service role': [A, A, A, A]
+		'service role': [N, N, N, N]
 	},
 	requirements: {
 		anon: [N, N, N, N],
@@ -81,7 +83,7 @@ const EXPECTED: Record<Table, Record<Actor, [Outcome, Outcome, Outcome, Outcome]
 		"account manager, another manager's client": [F, R, F, F],
 		'signed-in non-staff': [F, R, F, F],
 		'inactive staff': [F, R, F, F],
-		'service role': [A, A, A, A]
+		'service role': [N, N, N, N]
 	}
 };
 

@@ -1,0 +1,153 @@
+// Deny by default: every function and table the API roles can reach, read from the
+// catalog and compared with an allowlist. A migration that forgets a revoke, or a
+// grant that goes further than its feature needs, fails here.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type pg from 'pg';
+import { superuser } from '../env.ts';
+
+const API_ROLES = ['anon', 'authenticated', 'service_role'] as const;
+
+// Functions each role may execute, outside pg_catalog, information_schema and extensions' own.
+const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
+	anon: [
+		'auth.email()',
+		'auth.jwt()',
+		'auth.role()',
+		'auth.uid()',
+		'public.get_feedback_page(text)',
+		'public.get_tracking(text)',
+		'public.submit_feedback_item(text,text,jsonb,text)',
+		'public.submit_resolution_feedback(text,text,boolean,text)',
+		'public.submit_survey_response(text,text,jsonb,text)',
+		// Supabase's own realtime schema, granted as hosted ships it; RLS on realtime.messages decides who may
+		// join a private channel or send on it (PostgREST does not expose this schema).
+		'realtime.broadcast_changes(text,text,text,text,text,record,record,text)',
+		'realtime.send(jsonb,text,text,boolean)',
+		'realtime.topic()'
+	],
+	authenticated: [
+		'auth.email()',
+		'auth.jwt()',
+		'auth.role()',
+		'auth.uid()',
+		'private.current_staff_role()',
+		'private.has_staff_role(public.staff_role[])',
+		'private.manages_client(uuid)',
+		'private.new_token()',
+		'private.token_hash(text)',
+		'public.create_invitation(jsonb)',
+		'public.create_invitations(jsonb)',
+		'public.get_feedback_page(text)',
+		'public.get_tracking(text)',
+		'public.reissue_invitation_link(uuid)',
+		'public.submit_feedback_item(text,text,jsonb,text)',
+		'public.submit_resolution_feedback(text,text,boolean,text)',
+		'public.submit_survey_response(text,text,jsonb,text)',
+		// Supabase's own realtime schema, granted as hosted ships it; RLS on realtime.messages decides who may
+		// join a private channel or send on it (PostgREST does not expose this schema).
+		'realtime.broadcast_changes(text,text,text,text,text,record,record,text)',
+		'realtime.send(jsonb,text,text,boolean)',
+		'realtime.topic()'
+	],
+	service_role: [
+		'auth.email()',
+		'auth.jwt()',
+		'auth.role()',
+		'auth.uid()',
+		// Supabase's own realtime schema, granted as hosted ships it; RLS on realtime.messages decides who may
+		// join a private channel or send on it (PostgREST does not expose this schema).
+		'realtime.broadcast_changes(text,text,text,text,text,record,record,text)',
+		'realtime.send(jsonb,text,text,boolean)',
+		'realtime.topic()'
+	]
+};
+
+// Tables (and views, sequences) on which the role holds any privilege, on the table or a column.
+const TABLES: Record<(typeof API_ROLES)[number], string[]> = {
+	// realtime.messages: Supabase's table, granted as hosted ships it, with RLS on (see FUNCTIONS).
+	anon: ['realtime.messages'],
+	authenticated: [
+		'public.clients',
+		'public.contracts',
+		'public.feedback_items',
+		'public.feedback_messages',
+		'public.requirements',
+		'public.staff_members',
+		'public.survey_invitations',
+		'public.survey_responses',
+		'public.surveys',
+		'realtime.messages'
+	],
+	service_role: ['realtime.messages']
+};
+
+const REACHABLE_FUNCTIONS = `
+	select p.oid::regprocedure::text as name
+	from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+	where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'
+		and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
+		and has_schema_privilege($1, n.oid, 'usage') and has_function_privilege($1, p.oid, 'execute')
+	order by 1`;
+
+const REACHABLE_TABLES = `
+	select n.nspname || '.' || c.relname as name
+	from pg_class c join pg_namespace n on n.oid = c.relnamespace
+	where c.relkind in ('r', 'p', 'v', 'm', 'f', 'S') and n.nspname not in ('pg_catalog', 'information_schema')
+		and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
+		and (
+			has_table_privilege($1, c.oid, 'select, insert, update, delete, truncate, references, trigger')
+			or has_any_column_privilege($1, c.oid, 'select, insert, update, references')
+			or (c.relkind = 'S' and has_sequence_privilege($1, c.oid, 'usage, select, update'))
+		)
+	order by 1`;
+
+describe('what the API roles can reach', () => {
+	let db: pg.Client;
+	beforeAll(async () => {
+		db = await superuser();
+		// Names print schema-qualified, whatever the search path would have found.
+		await db.query(`set search_path = ''`);
+	});
+	afterAll(async () => {
+		await db.end();
+	});
+
+	for (const role of API_ROLES) {
+		it(`${role} executes exactly the allowlisted functions`, async () => {
+			const { rows } = await db.query(REACHABLE_FUNCTIONS, [role]);
+			expect(rows.map((row) => row.name)).toEqual(FUNCTIONS[role]);
+		});
+
+		it(`${role} holds privileges on exactly the allowlisted tables`, async () => {
+			const { rows } = await db.query(REACHABLE_TABLES, [role]);
+			expect(rows.map((row) => row.name)).toEqual(TABLES[role]);
+		});
+	}
+
+	// A migration runs as postgres; whatever it creates must start out unreachable.
+	for (const schema of ['public', 'private']) {
+		it(`gives no API role anything on a new function, table or sequence in ${schema}`, async () => {
+			await db.query('begin');
+			try {
+				await db.query('set local role postgres');
+				await db.query(`create function ${schema}.catalog_probe() returns int language sql as 'select 1'`);
+				await db.query(`create table ${schema}.catalog_probe_table (id bigint generated always as identity primary key)`);
+				const { rows } = await db.query(
+					`select role,
+						has_function_privilege(role, '${schema}.catalog_probe()', 'execute') as execute,
+						has_table_privilege(role, '${schema}.catalog_probe_table', 'select, insert, update, delete, truncate, references, trigger') as table,
+						has_sequence_privilege(role, pg_get_serial_sequence('${schema}.catalog_probe_table', 'id'), 'usage, select, update') as sequence
+					from unnest(array['anon', 'authenticated', 'service_role']) as role`
+				);
+				expect(rows).toEqual(API_ROLES.map((role) => ({ role, execute: false, table: false, sequence: false })));
+				const { rows: publicRows } = await db.query(
+					`select exists (select 1 from aclexplode((select proacl from pg_proc where oid = '${schema}.catalog_probe()'::regprocedure))
+						where grantee = 0) as public_execute`
+				);
+				expect(publicRows[0].public_execute).toBe(false);
+			} finally {
+				await db.query('rollback');
+			}
+		});
+	}
+});
