@@ -2,7 +2,7 @@
 // public.submit_feedback_item reads from p_item; the SQL (CHECK constraints on public.feedback_items
 // and private.feedback_item_errors) repeats every limit below, so change both together.
 import { z } from 'zod';
-import { objectIssue, requiredOr } from './field-errors.ts';
+import { hasNoNul, objectIssue, requiredOr } from './field-errors.ts';
 
 /** What a client may file from a link (staff may also record compliments; the public form does not offer them). */
 export const PUBLIC_FEEDBACK_KINDS = ['complaint', 'suggestion'] as const;
@@ -42,6 +42,7 @@ const optionalEmail = z
 	.string('invalid')
 	.trim()
 	.max(CONTACT_EMAIL_MAX, 'too_long')
+	.refine(hasNoNul, 'invalid')
 	.refine((email) => email === '' || EMAIL_PATTERN.test(email), 'email_invalid')
 	.optional();
 
@@ -49,6 +50,7 @@ const optionalPhone = z
 	.string('invalid')
 	.trim()
 	.max(CONTACT_PHONE_MAX, 'too_long')
+	.refine(hasNoNul, 'invalid')
 	.refine((phone) => phone === '' || PHONE_DIGITS_PATTERN.test(phoneDigits(phone)), 'invalid')
 	.optional();
 
@@ -56,8 +58,13 @@ export const feedbackItemSchema = z.strictObject(
 	{
 		kind: z.enum(PUBLIC_FEEDBACK_KINDS, { error: requiredOr('invalid') }),
 		category: z.enum(FEEDBACK_CATEGORIES, { error: requiredOr('invalid') }),
-		subject: z.string({ error: requiredOr('invalid') }).trim().min(1, 'required').max(SUBJECT_MAX, 'too_long'),
-		description: z.string({ error: requiredOr('invalid') }).trim().min(DESCRIPTION_MIN, 'too_short').max(DESCRIPTION_MAX, 'too_long'),
+		subject: z.string({ error: requiredOr('invalid') }).trim().min(1, 'required').max(SUBJECT_MAX, 'too_long').refine(hasNoNul, 'invalid'),
+		description: z
+			.string({ error: requiredOr('invalid') })
+			.trim()
+			.min(DESCRIPTION_MIN, 'too_short')
+			.max(DESCRIPTION_MAX, 'too_long')
+			.refine(hasNoNul, 'invalid'),
 		contact_email: optionalEmail,
 		contact_phone: optionalPhone,
 		contact_consent: z.boolean('invalid').default(false),

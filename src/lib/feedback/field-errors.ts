@@ -40,3 +40,9 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 	}
 	return errors;
 }
+
+/**
+ * Postgres text cannot hold a NUL character: a value with one would fail at the database on every retry
+ * ("unavailable"). Refused here as an invalid field instead, so the person can fix it.
+ */
+export const hasNoNul = (text: string) => !text.includes('\u0000');

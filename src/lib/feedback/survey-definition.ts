@@ -2,7 +2,7 @@
 // the SQL functions private.survey_definition_problem and private.survey_answer_errors use it.
 // Change a rule here and in supabase/migrations/20261128000200_client_feedback.sql together.
 import { z } from 'zod';
-import { objectIssue, requiredOr } from './field-errors.ts';
+import { hasNoNul, objectIssue, requiredOr } from './field-errors.ts';
 
 export const QUESTION_TYPES = ['nps', 'csat', 'rating', 'single_choice', 'multiple_choice', 'short_text', 'long_text'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
@@ -167,6 +167,7 @@ function answerSchemaFor(question: Question): z.ZodType<AnswerValue> {
 			return z
 				.string({ error: requiredOr('invalid') })
 				.max(textAnswerLimit(question), 'too_long')
+				.refine(hasNoNul, 'invalid')
 				.refine((text) => !question.required || text.trim().length > 0, 'required');
 	}
 }
