@@ -12,7 +12,8 @@ import { appRequests, rpcRequests, type BadRequest } from './bad-input.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const CONCURRENCY = 8;
-const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+// A fixed seed keeps npm test repeatable; FUZZ_SEED=<n> explores other requests (a failure prints its seed).
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
 
 let app: SystemApp;
 
