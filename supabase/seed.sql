@@ -9,33 +9,36 @@
 -- staff: auth users, then their staff_members rows
 -- ============================================================================
 
-create temporary table demo_staff (user_id uuid, email text, full_name text, role public.staff_role);
-
-insert into demo_staff (user_id, email, full_name, role) values
-	('a0000000-0000-4000-8000-000000000001', 'admin@demo.local', 'Carmen Ruiz Navarro', 'admin'),
-	('a0000000-0000-4000-8000-000000000002', 'manager@demo.local', 'Alberto Sánchez Gil', 'manager'),
-	('a0000000-0000-4000-8000-000000000003', 'quality@demo.local', 'Marta López Herrera', 'quality'),
-	('a0000000-0000-4000-8000-000000000004', 'agent@demo.local', 'Pablo García Romero', 'agent'),
-	('a0000000-0000-4000-8000-000000000005', 'account@demo.local', 'Lucía Fernández Ortega', 'account_manager'),
-	('a0000000-0000-4000-8000-000000000006', 'account2@demo.local', 'Javier Moreno Díaz', 'account_manager');
-
--- GoTrue reads the token columns as strings, so they are '' rather than null.
-insert into auth.users (
-	instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
-	confirmation_token, recovery_token, email_change_token_new, email_change,
-	raw_app_meta_data, raw_user_meta_data, created_at, updated_at
-)
-select
-	'00000000-0000-0000-0000-000000000000', user_id, 'authenticated', 'authenticated', email,
-	extensions.crypt('demo-password', extensions.gen_salt('bf', 10)), now(),
-	'', '', '', '',
-	'{"provider":"email","providers":["email"]}', jsonb_build_object('full_name', full_name), now(), now()
-from demo_staff;
-
--- A real GoTrue (`supabase start`) also wants an email identity per user; the
--- embedded stack has no identities table and needs none.
-do $$
+-- One do block: the Supabase CLI prepares every statement of the seed before running any
+-- (supabase/cli#641), so statements reading the temporary demo_staff table would fail before it
+-- exists. Inside plpgsql each statement is planned when it runs.
+do $seed$
 begin
+	create temporary table demo_staff (user_id uuid, email text, full_name text, role public.staff_role);
+
+	insert into demo_staff (user_id, email, full_name, role) values
+		('a0000000-0000-4000-8000-000000000001', 'admin@demo.local', 'Carmen Ruiz Navarro', 'admin'),
+		('a0000000-0000-4000-8000-000000000002', 'manager@demo.local', 'Alberto Sánchez Gil', 'manager'),
+		('a0000000-0000-4000-8000-000000000003', 'quality@demo.local', 'Marta López Herrera', 'quality'),
+		('a0000000-0000-4000-8000-000000000004', 'agent@demo.local', 'Pablo García Romero', 'agent'),
+		('a0000000-0000-4000-8000-000000000005', 'account@demo.local', 'Lucía Fernández Ortega', 'account_manager'),
+		('a0000000-0000-4000-8000-000000000006', 'account2@demo.local', 'Javier Moreno Díaz', 'account_manager');
+
+	-- GoTrue reads the token columns as strings, so they are '' rather than null.
+	insert into auth.users (
+		instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
+		confirmation_token, recovery_token, email_change_token_new, email_change,
+		raw_app_meta_data, raw_user_meta_data, created_at, updated_at
+	)
+	select
+		'00000000-0000-0000-0000-000000000000', user_id, 'authenticated', 'authenticated', email,
+		extensions.crypt('demo-password', extensions.gen_salt('bf', 10)), now(),
+		'', '', '', '',
+		'{"provider":"email","providers":["email"]}', jsonb_build_object('full_name', full_name), now(), now()
+	from demo_staff;
+
+	-- A real GoTrue (`supabase start`) also wants an email identity per user; the
+	-- embedded stack has no identities table and needs none.
 	if to_regclass('auth.identities') is not null then
 		execute $sql$
 			insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
@@ -44,13 +47,13 @@ begin
 			from demo_staff
 		$sql$;
 	end if;
+
+	insert into public.staff_members (user_id, full_name, email, role)
+	select user_id, full_name, email, role from demo_staff;
+
+	drop table demo_staff;
 end;
-$$;
-
-insert into public.staff_members (user_id, full_name, email, role)
-select user_id, full_name, email, role from demo_staff;
-
-drop table demo_staff;
+$seed$;
 
 -- ============================================================================
 -- clients: half for each account manager
@@ -177,9 +180,10 @@ from (values
 -- ============================================================================
 -- client feedback demo (issue 4)
 -- ============================================================================
--- Demo links with FIXED raw tokens, hashed here. Local demo only: anyone who reads
--- this file can open them, which is why real links are random and only staff see
--- them once. The stack prints DEMO_FEEDBACK_URL=<site>/f/demo-campaign-2026.
+-- Demo links. Here every token is random and unknown, so this file is harmless even if it
+-- reaches a hosted project (`supabase db reset --linked` runs it there). The embedded stack then
+-- gives them FIXED raw tokens (supabase/local/demo-links.sql, never run by the Supabase CLI):
+-- anyone who reads that file can open them. It prints DEMO_FEEDBACK_URL=<site>/f/demo-campaign-2026.
 --   /f/demo-campaign-2026   campaign poster: survey, complaint and suggestion
 --   /f/demo-personal-2026   personal single-use link of Transportes Ruiz about contract CT-…-025
 --   /f/demo-expired-2026    expired campaign link
@@ -247,14 +251,14 @@ insert into public.survey_invitations (
 	id, kind, survey_id, offers_complaint, offers_suggestion, token_hash, client_id, contract_id, max_uses, expires_at, revoked_at, label
 ) values
 	('f1000000-0000-4000-8000-000000000001', 'campaign', 'f0000000-0000-4000-8000-000000000001', true, true,
-		extensions.digest('demo-campaign-2026', 'sha256'), null, null, null, null, null, 'Cartel del mostrador (demo)'),
+		extensions.digest(extensions.gen_random_bytes(16), 'sha256'), null, null, null, null, null, 'Cartel del mostrador (demo)'),
 	('f1000000-0000-4000-8000-000000000002', 'personal', 'f0000000-0000-4000-8000-000000000001', true, false,
-		extensions.digest('demo-personal-2026', 'sha256'), 'c0000000-0000-4000-8000-000000000001',
+		extensions.digest(extensions.gen_random_bytes(16), 'sha256'), 'c0000000-0000-4000-8000-000000000001',
 		'd0000000-0000-4000-8000-000000000025', 1, now() + interval '60 days', null, 'Entrega CT-025 (demo)'),
 	('f1000000-0000-4000-8000-000000000003', 'campaign', 'f0000000-0000-4000-8000-000000000001', true, true,
-		extensions.digest('demo-expired-2026', 'sha256'), null, null, null, now() - interval '1 day', null, 'Campaña de verano (caducada, demo)'),
+		extensions.digest(extensions.gen_random_bytes(16), 'sha256'), null, null, null, now() - interval '1 day', null, 'Campaña de verano (caducada, demo)'),
 	('f1000000-0000-4000-8000-000000000004', 'campaign', 'f0000000-0000-4000-8000-000000000001', true, true,
-		extensions.digest('demo-revoked-2026', 'sha256'), null, null, null, null, now() - interval '2 days', 'Albarán antiguo (revocado, demo)');
+		extensions.digest(extensions.gen_random_bytes(16), 'sha256'), null, null, null, null, now() - interval '2 days', 'Albarán antiguo (revocado, demo)');
 
 -- Responses over the last four quarters: most from clients' personal links (no
 -- longer kept), every fourth anonymous through the counter poster.
@@ -288,8 +292,8 @@ update public.survey_invitations
 set use_count = (select count(*) from public.survey_responses where invitation_id = 'f1000000-0000-4000-8000-000000000001')
 where id = 'f1000000-0000-4000-8000-000000000001';
 
--- Complaints and suggestions in every stage of triage. The tracking token of item 1
--- is the fixed 'demo-tracking-2026'; the others' are unguessable and unknown.
+-- Complaints and suggestions in every stage of triage. Their tracking tokens are unguessable and
+-- unknown; locally, item 1's becomes the fixed 'demo-tracking-2026' (supabase/local/demo-links.sql).
 insert into public.feedback_items (
 	id, kind, status, category, subject, description, contact_email, contact_phone, contact_consent,
 	client_id, contract_id, invitation_id, submission_hash, resolved_at, created_at
@@ -301,7 +305,7 @@ select
 	case when client_n is not null then format('c0000000-0000-4000-8000-%s', lpad(client_n::text, 12, '0'))::uuid end,
 	case when contract_n is not null then format('d0000000-0000-4000-8000-%s', lpad(contract_n::text, 12, '0'))::uuid end,
 	case when client_n is null then 'f1000000-0000-4000-8000-000000000001'::uuid end,
-	extensions.digest(case when n = 1 then 'demo-tracking-2026' else encode(extensions.gen_random_bytes(16), 'hex') end, 'sha256'),
+	extensions.digest(extensions.gen_random_bytes(16), 'sha256'),
 	case when status in ('resolved', 'closed') then now() - make_interval(days => days_ago - 6) end,
 	now() - make_interval(days => days_ago)
 from (values

@@ -261,3 +261,18 @@ create table supabase_migrations.schema_migrations (
 	name text
 );
 alter table supabase_migrations.schema_migrations owner to postgres;
+
+-- PostgREST's schema cache follows DDL, as on hosted Supabase ------------------
+-- A table or function created while the stack runs is reachable at once, without a restart.
+-- Event triggers need a superuser, so they live here and never in a migration.
+create function extensions.pgrst_ddl_watch() returns event_trigger
+language plpgsql
+as $$
+begin
+	notify pgrst, 'reload schema';
+end;
+$$;
+
+create event trigger pgrst_ddl_watch on ddl_command_end execute function extensions.pgrst_ddl_watch();
+create event trigger pgrst_drop_watch on sql_drop execute function extensions.pgrst_ddl_watch();
+revoke execute on function extensions.pgrst_ddl_watch() from public;

@@ -43,6 +43,18 @@ const CORS_HEADERS = {
 	'access-control-max-age': '3600'
 };
 
+/**
+ * A preflight's answer as Supabase's gateway gives it (Kong's cors plugin with no header list): the
+ * request headers the browser asks for are allowed, so traceparent, baggage, x-retry-count... pass.
+ */
+function preflightHeaders(req: IncomingMessage): Record<string, string> {
+	const asked = req.headers['access-control-request-headers'];
+	return typeof asked === 'string' && asked.trim() ? { ...CORS_HEADERS, 'access-control-allow-headers': asked } : CORS_HEADERS;
+}
+
+/** Bodies above these are refused with 413 before they reach a service (PostgREST keeps the memory it grows to). */
+export const BODY_LIMITS: Record<keyof Upstreams, number> = { rest: 8 * 1024 * 1024, auth: 1024 * 1024, realtime: 1024 * 1024 };
+
 function route(url: string) {
 	for (const candidate of ROUTES) {
 		if (url === candidate.prefix || url.startsWith(candidate.prefix + '/') || url.startsWith(candidate.prefix + '?')) {
@@ -65,6 +77,23 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 	res.end(JSON.stringify(body));
 }
 
+function refuseBody(req: IncomingMessage, res: ServerResponse) {
+	if (!res.headersSent) {
+		res.writeHead(413, { 'content-type': 'application/json', ...CORS_HEADERS });
+		res.end(JSON.stringify({ message: 'Request size limit exceeded' }));
+	}
+	// The rest of the body is read and dropped (no memory kept), so the caller sees the 413 rather than
+	// a reset connection; a caller that keeps sending far past the limit loses the connection.
+	let drained = 0;
+	req.on('data', (chunk: Buffer) => {
+		drained += chunk.length;
+		if (drained > MAX_DRAINED_BYTES) req.socket.destroy();
+	});
+	req.resume();
+}
+
+const MAX_DRAINED_BYTES = 64 * 1024 * 1024;
+
 function forwardedHeaders(req: IncomingMessage, apikey: string) {
 	const headers = { ...req.headers };
 	if (!headers.authorization) headers.authorization = `Bearer ${apikey}`;
@@ -83,7 +112,7 @@ export function startGateway(options: GatewayOptions): Promise<GatewayHandle> {
 
 	const server = createServer((req, res) => {
 		if (req.method === 'OPTIONS') {
-			res.writeHead(204, CORS_HEADERS);
+			res.writeHead(204, preflightHeaders(req));
 			return res.end();
 		}
 		const target = route(req.url ?? '/');
@@ -91,6 +120,8 @@ export function startGateway(options: GatewayOptions): Promise<GatewayHandle> {
 		const apikey = apikeyOf(req);
 		if (!apikey) return sendJson(res, 401, { message: 'No API key found in request' });
 		if (!validKeys.has(apikey)) return sendJson(res, 401, { message: 'Invalid authentication credentials' });
+		const limit = BODY_LIMITS[target.service];
+		if (Number(req.headers['content-length'] ?? 0) > limit) return refuseBody(req, res);
 
 		const upstream = httpRequest(
 			{
@@ -107,8 +138,21 @@ export function startGateway(options: GatewayOptions): Promise<GatewayHandle> {
 			}
 		);
 		upstream.on('error', () => {
+			if (refused) return;
 			if (!res.headersSent) sendJson(res, 502, { message: 'An invalid response was received from the upstream server' });
 			else res.destroy();
+		});
+		// A body without a length (chunked) is counted as it streams, and cut off at the limit.
+		let received = 0;
+		let refused = false;
+		req.on('data', (chunk: Buffer) => {
+			received += chunk.length;
+			if (received > limit && !refused) {
+				refused = true;
+				req.unpipe(upstream);
+				upstream.destroy();
+				refuseBody(req, res);
+			}
 		});
 		req.pipe(upstream);
 	});

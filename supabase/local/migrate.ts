@@ -14,6 +14,8 @@ export class MigrationError extends Error {
 }
 
 const BOOTSTRAP_FILE = new URL('./bootstrap.sql', import.meta.url);
+/** The demo links' fixed tokens: after the project's own seed, on the embedded stack only. */
+export const DEMO_LINKS_FILE = new URL('./demo-links.sql', import.meta.url);
 
 async function isBootstrapped(db: pg.Client): Promise<boolean> {
 	const { rows } = await db.query(`select to_regclass('supabase_migrations.schema_migrations') is not null as done`);
@@ -104,12 +106,16 @@ export async function applyMigrations(db: pg.Client, dir: string): Promise<strin
  * The seed is `seed.sql` then `seeds/*.sql` beside it in name order, one transaction, as
  * config.toml's `[db.seed] sql_paths` tells the Supabase CLI: each feature keeps its demo data in its own file.
  */
-export async function applySeed(db: pg.Client, seedFile: string): Promise<boolean> {
+export async function applySeed(db: pg.Client, seedFile: string, localOnlyFiles: URL[] = []): Promise<boolean> {
 	const sql = await readFile(seedFile, 'utf8').catch(() => null);
 	if (sql === null) return false;
 	const extraDir = join(dirname(seedFile), 'seeds');
 	const extras = await listMigrations(extraDir);
-	const parts = [sql, ...(await Promise.all(extras.map((file) => readFile(join(extraDir, file), 'utf8'))))];
+	const parts = [
+		sql,
+		...(await Promise.all(extras.map((file) => readFile(join(extraDir, file), 'utf8')))),
+		...(await Promise.all(localOnlyFiles.map((file) => readFile(file, 'utf8'))))
+	];
 	try {
 		await runInTransaction(db, parts.join('\n;\n'));
 	} catch (error) {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { loadOrCreateSecrets, makeApiKeys, type StackSecrets } from './keys.ts';
 import { freePort } from './ports.ts';
 import { startPostgres, connect, type PostgresHandle } from './postgres.ts';
-import { bootstrap, applyMigrations, applySeed } from './migrate.ts';
+import { bootstrap, applyMigrations, applySeed, DEMO_LINKS_FILE } from './migrate.ts';
 import { startPostgrest, type PostgrestHandle } from './postgrest.ts';
 import { startGateway, type GatewayHandle } from './gateway.ts';
 import { startAuthServer, type AuthHandle } from './auth/server.ts';
@@ -127,7 +127,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		const db = await connect(postgres.postgresUrl);
 		try {
 			await applyMigrations(db, options.migrationsDir ?? join(PROJECT_ROOT, 'supabase/migrations'));
-			if (fresh) await applySeed(db, options.seedFile ?? join(PROJECT_ROOT, 'supabase/seed.sql'));
+			// The project's seed gets the demo links' fixed tokens, which only the embedded stack gives.
+			if (fresh) await applySeed(db, options.seedFile ?? join(PROJECT_ROOT, 'supabase/seed.sql'), options.seedFile ? [] : [DEMO_LINKS_FILE]);
 		} finally {
 			await db.end();
 		}

@@ -1,6 +1,8 @@
 // A supabase-js channel for Broadcast tests: every broadcast, status and system message
 // is recorded and can be awaited.
+/* eslint-disable @typescript-eslint/no-explicit-any -- Phoenix frames and change payloads are untyped JSON these tests pick apart. */
 import type { SupabaseClient, RealtimeChannel } from '@supabase/supabase-js';
+import { waiter } from './realtime-listen.ts';
 
 export interface ChannelOptions {
 	isPrivate?: boolean;
@@ -13,8 +15,7 @@ export async function joinChannel(client: SupabaseClient, name: string, options:
 	const broadcasts: { event: string; payload: any; meta?: any }[] = [];
 	const statuses: { status: string; error?: Error }[] = [];
 	const system: any[] = [];
-	const wake = new Set<() => void>();
-	const notify = () => wake.forEach((fn) => fn());
+	const { notify, until } = waiter();
 	// Without this the join can leave before supabase-js has fetched the token, and go out as anon.
 	await client.realtime.setAuth();
 	const channel: RealtimeChannel = client.channel(name, {
@@ -28,22 +29,6 @@ export async function joinChannel(client: SupabaseClient, name: string, options:
 		system.push(payload);
 		notify();
 	});
-
-	/** Resolves with the first non-undefined value of `check`, re-evaluated on every event. */
-	function until<T>(check: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
-		return new Promise((resolve, reject) => {
-			const attempt = () => {
-				const value = check();
-				if (value === undefined) return;
-				done();
-				resolve(value);
-			};
-			const timer = setTimeout(() => (done(), reject(new Error(`timed out waiting for ${what}`))), timeoutMs);
-			const done = () => (clearTimeout(timer), wake.delete(attempt));
-			wake.add(attempt);
-			attempt();
-		});
-	}
 
 	// Settles with the first outcome; later statuses are still recorded.
 	const outcome = new Promise<{ status: string; error?: Error }>((resolve) => {

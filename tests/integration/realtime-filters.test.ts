@@ -38,7 +38,14 @@ describe('realtime filter poisoning', () => {
 
 		const attacker = (await fx.user(randomUUID())).client;
 		const attempts = await Promise.all(POISON.map((filter) => listen(attacker, name, [{ event: 'INSERT', filter }])));
-		const outcomes = await Promise.all(attempts.map((attempt) => attempt.subscribed.then(() => 'joined', (error: Error) => error.message)));
+		const outcomes = await Promise.all(
+			attempts.map((attempt) =>
+				attempt.subscribed.then(
+					() => 'joined',
+					(error: Error) => error.message
+				)
+			)
+		);
 		for (const [i, outcome] of outcomes.entries()) {
 			expect(outcome, POISON[i]).toMatch(/^Unable to subscribe to changes with given parameters: /);
 		}

@@ -27,7 +27,9 @@ export async function createTable(db: pg.Client, { publish = true } = {}): Promi
 		created_at timestamptz not null default now()
 	)`);
 	await db.query(`alter table public.${name} enable row level security`);
-	await db.query(`create policy readable on public.${name} for select to authenticated using (owner = auth.uid() or team = auth.jwt() ->> 'team')`);
+	await db.query(
+		`create policy readable on public.${name} for select to authenticated using (owner = auth.uid() or team = auth.jwt() ->> 'team')`
+	);
 	// Nothing is granted by default (as on hosted Supabase since 2026): each role is named.
 	await db.query(`grant select on public.${name} to authenticated, service_role`);
 	if (publish) await db.query(`alter publication supabase_realtime add table public.${name}`);

@@ -1,6 +1,7 @@
 // The per-socket limits hosted Realtime enforces: channels per socket, joins per second,
 // and closing sockets that miss heartbeats. Each test runs its own Realtime server on the
 // test database with limits short enough not to wait for.
+/* eslint-disable @typescript-eslint/no-explicit-any -- Phoenix frames and change payloads are untyped JSON these tests pick apart. */
 import { describe, it, expect, afterEach } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
@@ -29,16 +30,24 @@ async function start(limits: Partial<RealtimeLimits>) {
 
 /** A bare 2.0.0 socket; `closed` resolves with the time the server closed it. */
 async function open(url: string) {
+	// Taken before connecting: the server's clock for this socket can only start later.
+	const openedAt = performance.now();
 	const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/realtime/v1/websocket?apikey=${anonKey()}&vsn=2.0.0`);
 	sockets.push(ws);
 	const frames: any[] = [];
 	ws.on('message', (data) => frames.push(JSON.parse(data.toString())));
 	const closed = new Promise<number>((resolve) => ws.once('close', () => resolve(performance.now())));
 	await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-	return { ws, frames, closed, openedAt: performance.now(), send: (frame: unknown[]) => ws.send(JSON.stringify(frame)) };
+	return { ws, frames, closed, openedAt, send: (frame: unknown[]) => ws.send(JSON.stringify(frame)) };
 }
 
-const joinFrame = (ref: string) => [ref, ref, `realtime:limits-${randomUUID()}`, 'phx_join', { config: { broadcast: { self: false, ack: false }, postgres_changes: [], private: false } }];
+const joinFrame = (ref: string) => [
+	ref,
+	ref,
+	`realtime:limits-${randomUUID()}`,
+	'phx_join',
+	{ config: { broadcast: { self: false, ack: false }, postgres_changes: [], private: false } }
+];
 
 describe('realtime limits', () => {
 	it('refuses a join past the channels-per-socket cap, and accepts one once a channel is left', async () => {
@@ -62,12 +71,16 @@ describe('realtime limits', () => {
 	it('refuses the join past the per-second rate and closes that socket, leaving other sockets alone', async () => {
 		const url = await start({ maxJoinsPerSecond: 5 });
 		const [fast, calm] = [await open(url), await open(url)];
-		for (let i = 1; i <= 6; i++) fast.send(joinFrame(String(i)));
+		// More than enough to pass the limit even if the machine is slow enough for the window to move on.
+		for (let i = 1; i <= 30; i++) fast.send(joinFrame(String(i)));
 		calm.send(joinFrame('1'));
 		await fast.closed;
 		const replies = fast.frames.filter((frame) => frame[3] === 'phx_reply');
+		const refused = replies.at(-1);
 		expect(replies.slice(0, 5).map((frame) => frame[4].status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
-		expect(replies[5]).toEqual(['6', '6', expect.any(String), 'phx_reply', { status: 'error', response: { reason: 'ClientJoinRateLimitReached: Too many joins per second' } }]);
+		expect(replies.slice(0, -1).every((frame) => frame[4].status === 'ok')).toBe(true);
+		expect(replies.length).toBeLessThan(30);
+		expect(refused[4]).toEqual({ status: 'error', response: { reason: 'ClientJoinRateLimitReached: Too many joins per second' } });
 
 		calm.send([null, 'hb', 'phoenix', 'heartbeat', {}]);
 		await expect.poll(() => calm.frames.find((frame) => frame[1] === 'hb')?.[4]).toEqual({ status: 'ok', response: {} });
@@ -83,9 +96,11 @@ describe('realtime limits', () => {
 		const beat = setInterval(() => beating.send([null, String(++ref), 'phoenix', 'heartbeat', {}]), 200);
 		try {
 			const closedAt = await silent.closed;
-			expect(closedAt - silent.openedAt).toBeGreaterThanOrEqual(timeoutMs - 50);
+			expect(closedAt - silent.openedAt).toBeGreaterThanOrEqual(timeoutMs);
 			// The beating socket has now outlived the timeout, and its heartbeats are still answered.
-			await expect.poll(() => (performance.now() - beating.openedAt > timeoutMs * 1.5 ? beating.frames.length : 0), { timeout: 5000 }).toBeGreaterThan(3);
+			await expect
+				.poll(() => (performance.now() - beating.openedAt > timeoutMs * 1.5 ? beating.frames.length : 0), { timeout: 5000 })
+				.toBeGreaterThan(3);
 			expect(beating.ws.readyState).toBe(WebSocket.OPEN);
 		} finally {
 			clearInterval(beat);

@@ -1,5 +1,6 @@
 // A supabase-js channel whose change events, statuses and system messages
 // are recorded and can be awaited.
+/* eslint-disable @typescript-eslint/no-explicit-any -- Phoenix frames and change payloads are untyped JSON these tests pick apart. */
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient, RealtimeChannel } from '@supabase/supabase-js';
 
@@ -14,28 +15,9 @@ export interface BindingSpec {
 	filter?: string;
 }
 
-/** Subscribes one channel with the given bindings; every callback, status and system message is recorded. */
-export async function listen(client: SupabaseClient, table: string, bindings: BindingSpec[] = [{ event: '*' }]) {
-	const received: Received[] = [];
-	const statuses: string[] = [];
-	const system: any[] = [];
+/** Conditions over recorded events that can be awaited; call `notify` after recording each event. */
+export function waiter() {
 	const wake = new Set<() => void>();
-	const notify = () => wake.forEach((fn) => fn());
-	// Without this the join can leave before supabase-js has fetched the token, and go out as anon.
-	await client.realtime.setAuth();
-	const channel: RealtimeChannel = client.channel(`test-${randomUUID()}`);
-	bindings.forEach((binding, index) => {
-		const spec = { event: binding.event, schema: 'public', table, ...(binding.filter ? { filter: binding.filter } : {}) };
-		channel.on('postgres_changes' as any, spec as any, (payload: any) => {
-			received.push({ index, payload, at: performance.now() });
-			notify();
-		});
-	});
-	channel.on('system', {}, (payload: any) => {
-		system.push(payload);
-		notify();
-	});
-
 	/** Resolves with the first non-undefined value of `check`, re-evaluated on every event. */
 	function until<T>(check: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
 		return new Promise((resolve, reject) => {
@@ -51,6 +33,29 @@ export async function listen(client: SupabaseClient, table: string, bindings: Bi
 			attempt();
 		});
 	}
+	return { notify: () => wake.forEach((fn) => fn()), until };
+}
+
+/** Subscribes one channel with the given bindings; every callback, status and system message is recorded. */
+export async function listen(client: SupabaseClient, table: string, bindings: BindingSpec[] = [{ event: '*' }]) {
+	const received: Received[] = [];
+	const statuses: string[] = [];
+	const system: any[] = [];
+	const { notify, until } = waiter();
+	// Without this the join can leave before supabase-js has fetched the token, and go out as anon.
+	await client.realtime.setAuth();
+	const channel: RealtimeChannel = client.channel(`test-${randomUUID()}`);
+	bindings.forEach((binding, index) => {
+		const spec = { event: binding.event, schema: 'public', table, ...(binding.filter ? { filter: binding.filter } : {}) };
+		channel.on('postgres_changes' as any, spec as any, (payload: any) => {
+			received.push({ index, payload, at: performance.now() });
+			notify();
+		});
+	});
+	channel.on('system', {}, (payload: any) => {
+		system.push(payload);
+		notify();
+	});
 
 	const subscribed = new Promise<void>((resolve, reject) => {
 		channel.subscribe((status, error) => {
@@ -69,7 +74,8 @@ export async function listen(client: SupabaseClient, table: string, bindings: Bi
 		subscribed,
 		until,
 		/** The first event matching `match`, past or future. */
-		event: (match: (payload: any) => boolean, timeoutMs = 3000) => until(() => received.find((r) => match(r.payload)), 'a matching change', timeoutMs)
+		event: (match: (payload: any) => boolean, timeoutMs = 3000) =>
+			until(() => received.find((r) => match(r.payload)), 'a matching change', timeoutMs)
 	};
 }
 

@@ -95,7 +95,13 @@ describe('realtime private channels', () => {
 		expect(sent.payload).toEqual({ row, body: 'public too', id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
 		expect(sent.meta).toEqual({ id: sent.payload.id });
 		const change = await subscriber.broadcast('INSERT');
-		expect(change.payload).toMatchObject({ operation: 'INSERT', table, schema: 'public', old_record: null, record: { id: row, body: 'public too' } });
+		expect(change.payload).toMatchObject({
+			operation: 'INSERT',
+			table,
+			schema: 'public',
+			old_record: null,
+			record: { id: row, body: 'public too' }
+		});
 		expect((await publicListener.broadcast('public_row')).payload).toMatchObject({ row });
 
 		await settle(300);
@@ -103,6 +109,39 @@ describe('realtime private channels', () => {
 		expect(publicListener.broadcasts.map((b) => b.event)).toEqual(['public_row']);
 		expect(subscriber.broadcasts.some((b) => b.payload.body === 'rolled back')).toBe(false);
 		await fx.db.query(`drop function public.${table}_send() cascade`);
+	});
+
+	it('never fails the write that calls realtime.send(): without an INSERT policy it sends nothing, as security definer it sends', async () => {
+		const name = topic();
+		const table = await fx.table();
+		await fx.db.query(`grant insert on public.${table} to authenticated`);
+		await fx.db.query(`create policy "anyone inserts" on public.${table} for insert to authenticated with check (true)`);
+		for (const [kind, security] of [
+			['invoker', 'security invoker'],
+			['definer', 'security definer']
+		]) {
+			await fx.db.query(`create function public.${table}_${kind}() returns trigger language plpgsql ${security} set search_path = '' as $$
+				begin perform realtime.send(jsonb_build_object('body', new.body), '${kind}', '${name}', true); return new; end $$`);
+			await fx.db.query(
+				`create trigger ${kind}_sends after insert on public.${table} for each row execute function public.${table}_${kind}()`
+			);
+		}
+		const subscriber = await joinChannel((await red()).client, name, { isPrivate: true });
+		await subscriber.subscribed();
+
+		// As PostgREST runs a signed-in user's insert: their role and claims, in one transaction.
+		await fx.db.query('begin');
+		await fx.db.query(`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)`, [
+			JSON.stringify({ sub: randomUUID(), role: 'authenticated', team: 'red' })
+		]);
+		await fx.db.query(`insert into public.${table} (owner, body) values (gen_random_uuid(), 'by a user')`);
+		await fx.db.query('commit');
+		expect((await subscriber.broadcast('definer')).payload).toMatchObject({ body: 'by a user' });
+		await settle(300);
+		expect(subscriber.broadcasts.map((b) => b.event)).toEqual(['definer']);
+		const { rows } = await fx.db.query(`select count(*)::int as n from public.${table}`);
+		expect(rows[0].n).toBe(1);
+		for (const kind of ['invoker', 'definer']) await fx.db.query(`drop function public.${table}_${kind}() cascade`);
 	});
 
 	it('passes a broadcast sent on a private channel on only when the INSERT policy allows the sender', async () => {
@@ -136,7 +175,12 @@ describe('realtime private channels', () => {
 		const reader = (await red()).client;
 		await reader.realtime.setAuth();
 		await expect(reader.channel(name, { config: { private: true } }).httpSend('denied', { n: 2 })).rejects.toThrow('Unauthorized');
-		await expect(fx.client(anonKey()).channel(name, { config: { private: true } }).httpSend('denied', { n: 3 })).rejects.toThrow('Unauthorized');
+		await expect(
+			fx
+				.client(anonKey())
+				.channel(name, { config: { private: true } })
+				.httpSend('denied', { n: 3 })
+		).rejects.toThrow('Unauthorized');
 		await settle(300);
 		expect(listener.broadcasts.map((b) => b.event)).toEqual(['by_rest']);
 	});

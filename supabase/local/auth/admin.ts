@@ -9,7 +9,9 @@ import { deleteUser, emailTaken, findUserById, insertUser, listUsers, metadataPa
 import { userJson } from './user-json.ts';
 import { ok, type Handler } from './context.ts';
 
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+// GoTrue's format check (badoux/checkmail's pattern, as internal/api/mail.go uses it), and its 255-character cap.
+const EMAIL =
+	/^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 const emailExists = () => unprocessable('email_exists', 'A user with this email address has already been registered');
 
 // Two writes racing past emailTaken: the unique index decides.
@@ -19,7 +21,9 @@ function uniqueEmail(error: { code?: string }): never {
 }
 
 function validEmail(email: string | undefined): string {
-	if (!email || !EMAIL.test(email.trim())) throw badRequest('validation_failed', 'Unable to validate email address: invalid format');
+	if (!email || email.trim().length > 255 || !EMAIL.test(email.trim())) {
+		throw badRequest('validation_failed', 'Unable to validate email address: invalid format');
+	}
 	return email.trim();
 }
 

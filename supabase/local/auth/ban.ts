@@ -5,10 +5,15 @@ const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 
 const DURATION = /^(?:\d+(?:\.\d+)?(?:h|ms|m|s|us|µs|ns))+$/;
 
 /** The banned_until to store: a Date, or null for "none". */
+// Go's time.Duration is an int64 of nanoseconds: about 292 years; ParseDuration refuses more.
+const MAX_DURATION_MS = 9_223_372_036_854;
+
 export function banUntil(duration: string): Date | null {
 	if (duration === 'none') return null;
-	if (!DURATION.test(duration)) throw badRequest('validation_failed', `invalid format for ban duration: time: invalid duration "${duration}"`);
+	const invalid = () => badRequest('validation_failed', `invalid format for ban duration: time: invalid duration "${duration}"`);
+	if (duration.length > 100 || !DURATION.test(duration)) throw invalid();
 	let ms = 0;
 	for (const [, amount, unit] of duration.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g)) ms += Number(amount) * UNIT_MS[unit];
+	if (!Number.isFinite(ms) || ms > MAX_DURATION_MS) throw invalid();
 	return new Date(Date.now() + ms);
 }

@@ -2,7 +2,7 @@
 import { stringField } from './body.ts';
 import { AuthError, badRequest, invalidCredentials } from './errors.ts';
 import { spendPasswordCheck, verifyPassword } from './passwords.ts';
-import { FailureThrottle } from '../../../src/lib/server/auth/failure-throttle.ts';
+import { SlidingWindowLimit } from '../../../src/lib/server/sliding-window.ts';
 import { rotateRefreshToken, startSession } from './tokens.ts';
 import { findUserByEmail, recordSignIn } from './users.ts';
 import { isBanned } from './user-json.ts';
@@ -12,8 +12,8 @@ export const issuerFor = (ctx: AuthContext, req: RouteRequest) => ctx.config.iss
 
 // GoTrue limits sign-in attempts per address (rate_limit.sign_in_sign_ups, 30 per 5 minutes); this stand-in
 // counts failures only (100 per address, 10 per e-mail, per 5 minutes), so a test suite signing in from 127.0.0.1 passes.
-const byAddress = new FailureThrottle({ maxFailures: 100, windowMs: 5 * 60_000 });
-const byEmail = new FailureThrottle({ maxFailures: 10, windowMs: 5 * 60_000 });
+const byAddress = new SlidingWindowLimit({ maxEvents: 100, windowMs: 5 * 60_000 });
+const byEmail = new SlidingWindowLimit({ maxEvents: 10, windowMs: 5 * 60_000 });
 
 /** The caller's address as the gateway saw it (it overwrites X-Forwarded-For), else the socket's. */
 function callerAddress(req: RouteRequest): string {
@@ -23,7 +23,8 @@ function callerAddress(req: RouteRequest): string {
 }
 
 function overRequestRateLimit(retryAfterMs: number) {
-	return new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached', {}, { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) });
+	const retryAfter = String(Math.ceil(retryAfterMs / 1000));
+	return new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached', {}, { 'retry-after': retryAfter });
 }
 
 async function passwordGrant(ctx: AuthContext, req: RouteRequest) {
@@ -44,11 +45,11 @@ async function passwordGrant(ctx: AuthContext, req: RouteRequest) {
 	// the same bcrypt comparison, so the time taken says nothing either.
 	const matches = user ? await verifyPassword(password, user.encrypted_password) : await spendPasswordCheck(password);
 	if (!user || !matches) {
-		byAddress.recordFailure(address);
-		byEmail.recordFailure(emailKey);
+		byAddress.record(address);
+		byEmail.record(emailKey);
 		throw invalidCredentials();
 	}
-	byEmail.recordSuccess(emailKey);
+	byEmail.clear(emailKey);
 	if (isBanned(user)) throw badRequest('user_banned', 'User is banned');
 	if (!user.email_confirmed_at) throw badRequest('email_not_confirmed', 'Email not confirmed');
 	const signedIn = await recordSignIn(ctx.pool, user.id);

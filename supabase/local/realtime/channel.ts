@@ -72,7 +72,14 @@ export class Channel implements Member {
 			this.readsBroadcasts = policies.broadcast;
 		}
 
-		Object.assign(this, { joinRef: frame.joinRef, claims: token.claims, token: sentToken, bindings, isPrivate: isPrivate === true, open: true });
+		Object.assign(this, {
+			joinRef: frame.joinRef,
+			claims: token.claims,
+			token: sentToken,
+			bindings,
+			isPrivate: isPrivate === true,
+			open: true
+		});
 		const options = (broadcast ?? {}) as { self?: unknown; ack?: unknown };
 		this.broadcastSelf = options.self === true;
 		this.ackBroadcast = options.ack === true;
@@ -93,7 +100,8 @@ export class Channel implements Member {
 		if (this.isPrivate) {
 			const policies = await this.readPolicies(check.claims);
 			if (!this.open) return;
-			if (!policies?.broadcast && !policies?.presence) return this.fail(`You no longer have permission to read from this Channel topic: ${this.name}`);
+			if (!policies?.broadcast && !policies?.presence)
+				return this.fail(`You no longer have permission to read from this Channel topic: ${this.name}`);
 			this.readsBroadcasts = policies.broadcast;
 			this.mayWrite = null;
 		}

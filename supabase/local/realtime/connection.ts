@@ -10,7 +10,10 @@ import { Channel, type ChannelHost } from './channel.ts';
 export interface RealtimeLimits {
 	maxChannelsPerSocket: number;
 	maxJoinsPerSecond: number;
-	/** A socket that sends no heartbeat for this long is closed (realtime-js sends one every 25 s). */
+	/**
+	 * A socket that sends nothing for this long, not even a heartbeat (realtime-js sends one every 25 s),
+	 * is closed: Phoenix's websocket idle timeout, which hosted Realtime keeps at its default of 60 s.
+	 */
 	heartbeatTimeoutMs: number;
 }
 
@@ -49,9 +52,9 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions) {
 	};
 	let queue = Promise.resolve();
 
-	// A silent socket (a dead peer, or one that never speaks) is closed without a handshake it cannot answer.
-	const heartbeat = setTimeout(() => {
-		log('[realtime] closing a socket that missed its heartbeats');
+	// A silent socket (a dead peer, or one that never speaks) is closed without a close handshake it cannot answer.
+	const idle = setTimeout(() => {
+		log('[realtime] closing a socket silent for longer than the heartbeat timeout');
 		ws.terminate();
 	}, limits.heartbeatTimeoutMs);
 
@@ -84,10 +87,7 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions) {
 
 	const handle = async (frame: Frame, binary?: Broadcast) => {
 		if (frame.topic === 'phoenix') {
-			if (frame.event === 'heartbeat') {
-				heartbeat.refresh();
-				host.send(reply(frame, 'ok', {}));
-			}
+			if (frame.event === 'heartbeat') host.send(reply(frame, 'ok', {}));
 			return;
 		}
 		if (frame.event === 'phx_join') return join(frame);
@@ -116,6 +116,7 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions) {
 	};
 
 	ws.on('message', (data, isBinary) => {
+		idle.refresh();
 		if (isBinary) {
 			const push = decodeBinaryPush(Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]));
 			if (!push) return log('[realtime] ignored a malformed binary frame');
@@ -129,7 +130,7 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions) {
 	});
 	ws.on('error', (error) => log(`[realtime] socket error: ${error.message}`));
 	ws.on('close', () => {
-		clearTimeout(heartbeat);
+		clearTimeout(idle);
 		for (const channel of [...channels.values()]) channel.close();
 	});
 }

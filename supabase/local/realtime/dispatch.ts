@@ -19,11 +19,21 @@ export interface Subscriber {
 
 function listens(binding: Binding, change: Change): boolean {
 	const { schema, table } = change.relation;
-	return binding.schema === schema && (binding.table === null || binding.table === table) && (binding.event === '*' || binding.event === change.type);
+	return (
+		binding.schema === schema &&
+		(binding.table === null || binding.table === table) &&
+		(binding.event === '*' || binding.event === change.type)
+	);
 }
 
 /** Every distinct condition evaluated once, in one query, with both sides cast to the column type. */
-async function evaluate(db: pg.Pool, info: TableInfo, row: TextRow, conditions: Condition[], log: (line: string) => void): Promise<Map<string, boolean>> {
+async function evaluate(
+	db: pg.Pool,
+	info: TableInfo,
+	row: TextRow,
+	conditions: Condition[],
+	log: (line: string) => void
+): Promise<Map<string, boolean>> {
 	const verdicts = new Map<string, boolean>();
 	const types = new Map(info.columns.map((column) => [column.name, column.sqlType]));
 	const params: (string | null)[] = [];
@@ -62,7 +72,13 @@ async function evaluateAlone(db: pg.Pool, sql: string, params: (string | null)[]
 	}
 }
 
-async function dispatchChange(db: pg.Pool, catalog: BatchCatalog, change: Change, subscribers: Iterable<Subscriber>, log: (line: string) => void) {
+async function dispatchChange(
+	db: pg.Pool,
+	catalog: BatchCatalog,
+	change: Change,
+	subscribers: Iterable<Subscriber>,
+	log: (line: string) => void
+) {
 	const interested = [...subscribers]
 		.map((subscriber) => ({ subscriber, bindings: subscriber.bindings.filter((binding) => listens(binding, change)) }))
 		.filter(({ bindings }) => bindings.length);
@@ -73,7 +89,8 @@ async function dispatchChange(db: pg.Pool, catalog: BatchCatalog, change: Change
 	const newRow = change.newTuple ? textRow(info, change.newTuple) : null;
 	let oldRow = change.oldTuple ? textRow(info, change.oldTuple, change.oldIsKeyOnly) : null;
 	// Without an old tuple an update still tells its key, as wal2json's identity does.
-	if (!oldRow && change.type === 'UPDATE' && newRow) oldRow = new Map([...newRow].filter(([name]) => info.columns.some((c) => c.isKey && c.name === name)));
+	if (!oldRow && change.type === 'UPDATE' && newRow)
+		oldRow = new Map([...newRow].filter(([name]) => info.columns.some((c) => c.isKey && c.name === name)));
 	const current = (change.type === 'DELETE' ? oldRow : newRow) ?? new Map();
 
 	const conditions = interested.flatMap(({ bindings }) => bindings.flatMap((binding) => binding.conditions));
@@ -85,7 +102,10 @@ async function dispatchChange(db: pg.Pool, catalog: BatchCatalog, change: Change
 		const passing = bindings.filter((binding) => binding.conditions.every((condition) => verdicts.get(conditionKey(condition))));
 		if (!passing.length) continue;
 		if (!info.primaryKey.length) {
-			subscriber.deliver({ ids: passing.map((binding) => binding.id), data: errorData(info, change, 'Error 400: Bad Request, no primary key') });
+			subscriber.deliver({
+				ids: passing.map((binding) => binding.id),
+				data: errorData(info, change, 'Error 400: Bad Request, no primary key')
+			});
 			continue;
 		}
 		const access = await authorize(db, catalog, info, change.type, subscriber.claims, key, log);
@@ -108,7 +128,12 @@ async function dispatchChange(db: pg.Pool, catalog: BatchCatalog, change: Change
 	}
 }
 
-export async function dispatchChanges(db: pg.Pool, changes: Change[], subscribers: Iterable<Subscriber>, log: (line: string) => void): Promise<void> {
+export async function dispatchChanges(
+	db: pg.Pool,
+	changes: Change[],
+	subscribers: Iterable<Subscriber>,
+	log: (line: string) => void
+): Promise<void> {
 	const catalog = new BatchCatalog(db);
 	for (const change of changes) {
 		try {

@@ -105,7 +105,12 @@ export function decodeBinaryPush(data: Buffer): BinaryPush | null {
 		return null;
 	}
 	if (!topic || !event) return null;
-	return { joinRef: joinRef || null, ref: ref || null, topic, broadcast: { event, payload, binary: encoding === BINARY_ENCODING, user: true, meta } };
+	return {
+		joinRef: joinRef || null,
+		ref: ref || null,
+		topic,
+		broadcast: { event, payload, binary: encoding === BINARY_ENCODING, user: true, meta }
+	};
 }
 
 /** The "userBroadcast" binary frame realtime-js decodes, or null when a field is too long for it. */
@@ -115,7 +120,13 @@ export function encodeUserBroadcast(topic: string, broadcast: Broadcast): Buffer
 	const metaBytes = Buffer.from(broadcast.meta ? JSON.stringify(broadcast.meta) : '');
 	if (topicBytes.length > 255 || eventBytes.length > 255 || metaBytes.length > 255) return null;
 	const body = broadcast.binary ? (broadcast.payload as Buffer) : Buffer.from(JSON.stringify(broadcast.payload ?? null));
-	const header = Buffer.from([KIND_USER_BROADCAST, topicBytes.length, eventBytes.length, metaBytes.length, broadcast.binary ? BINARY_ENCODING : JSON_ENCODING]);
+	const header = Buffer.from([
+		KIND_USER_BROADCAST,
+		topicBytes.length,
+		eventBytes.length,
+		metaBytes.length,
+		broadcast.binary ? BINARY_ENCODING : JSON_ENCODING
+	]);
 	return Buffer.concat([header, topicBytes, eventBytes, metaBytes, body]);
 }
 

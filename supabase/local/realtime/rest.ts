@@ -37,11 +37,12 @@ function tokenOf(req: IncomingMessage): string | null {
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	let size = 0;
+	// Read to the end even past the limit, so the 413 goes out on a connection still in step.
 	for await (const chunk of req) {
 		size += (chunk as Buffer).length;
-		if (size > limit) throw new HttpError(413, 'Payload Too Large');
-		chunks.push(chunk as Buffer);
+		if (size <= limit) chunks.push(chunk as Buffer);
 	}
+	if (size > limit) throw new HttpError(413, 'Payload Too Large');
 	return Buffer.concat(chunks);
 }
 
@@ -69,7 +70,8 @@ function batchMessages(body: unknown): Message[] {
 		const { topic, event, payload, private: isPrivate } = (message ?? {}) as Record<string, unknown>;
 		if (typeof topic !== 'string' || !topic) throw new HttpError(422, `messages[${i}].topic: can't be blank`);
 		if (typeof event !== 'string' || !event) throw new HttpError(422, `messages[${i}].event: can't be blank`);
-		if (payload === undefined || payload === null || typeof payload !== 'object') throw new HttpError(422, `messages[${i}].payload: must be an object`);
+		if (payload === undefined || payload === null || typeof payload !== 'object')
+			throw new HttpError(422, `messages[${i}].payload: must be an object`);
 		return { topic, event, payload, isPrivate: isPrivate === true, binary: false, user: false };
 	});
 }
@@ -94,7 +96,12 @@ async function send(context: RestContext, claims: Claims, messages: Message[]): 
 				continue;
 			}
 		}
-		context.hub.broadcast(message.topic, message.isPrivate, { event: message.event, payload: message.payload, binary: message.binary, user: message.user });
+		context.hub.broadcast(message.topic, message.isPrivate, {
+			event: message.event,
+			payload: message.payload,
+			binary: message.binary,
+			user: message.user
+		});
 		sent++;
 	}
 	return { sent, refused };
@@ -119,7 +126,13 @@ export async function handleBroadcastRequest(context: RestContext, req: Incoming
 			await send(context, check.claims, batchMessages(parseJson(body)));
 			return (answer(res, 202), true);
 		}
-		const [topic, event] = [decodeURIComponent(single[1]), decodeURIComponent(single[2])];
+		const [topic, event] = [single[1], single[2]].map((part) => {
+			try {
+				return decodeURIComponent(part);
+			} catch {
+				throw new HttpError(422, 'The topic or event is not a valid URL component');
+			}
+		});
 		const binary = (req.headers['content-type'] ?? '').startsWith('application/octet-stream');
 		const payload = binary ? body : parseJson(body);
 		if (payload === null) throw new HttpError(422, "payload: can't be blank");

@@ -68,7 +68,9 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
 	const server = createServer(async (req, res) => {
 		if (await handleBroadcastRequest(rest, req, res)) return;
 		const ok = req.method === 'GET' && (req.url === '/' || req.url === '/api/health');
-		res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? { status: 'ok' } : { message: 'Not found' }));
+		res
+			.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' })
+			.end(JSON.stringify(ok ? { status: 'ok' } : { message: 'Not found' }));
 	});
 
 	const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { anon, createInvitation, newSubmissionToken, sql, validAnswers, validItem } from './fixtures.ts';
+import { anon, createInvitation, newSubmissionToken, sql, validAnswers, validItem, app, testAddress } from './fixtures.ts';
 
 const count = async (table: string, invitationId: string) =>
 	Number((await sql(`select count(*) as n from public.${table} where invitation_id = $1`, [invitationId]))[0].n);
@@ -12,7 +12,7 @@ function tally(outcomes: string[]) {
 async function submitMany(token: string, submissions: string[]) {
 	const results = await Promise.all(
 		submissions.map((submission) =>
-			anon().rpc('submit_survey_response', { p_token: token, p_submission: submission, p_answers: validAnswers(), p_client_address: null })
+			app().rpc('submit_survey_response', { p_token: token, p_submission: submission, p_answers: validAnswers(), p_client_address: testAddress() })
 		)
 	);
 	for (const { error } of results) expect(error).toBeNull();
@@ -50,7 +50,7 @@ describe('concurrent submissions', () => {
 		const submission = newSubmissionToken();
 		const results = await Promise.all(
 			Array.from({ length: 20 }, () =>
-				anon().rpc('submit_feedback_item', { p_token: token, p_submission: submission, p_item: validItem(), p_client_address: null })
+				app().rpc('submit_feedback_item', { p_token: token, p_submission: submission, p_item: validItem(), p_client_address: testAddress() })
 			)
 		);
 		expect(tally(results.map(({ data }) => data.outcome))).toEqual({ ok: 1, duplicate: 19 });

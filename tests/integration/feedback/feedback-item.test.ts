@@ -1,19 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import {
-	anon,
-	createInvitation,
-	CLIENT_OF_ACCOUNT,
-	CONTRACT_OF_CLIENT_1,
-	CONTRACT_OF_CLIENT_2,
-	newSubmissionToken,
-	sql,
-	testAddress,
-	validItem
-} from './fixtures.ts';
+import { anon, createInvitation, CLIENT_OF_ACCOUNT, CONTRACT_OF_CLIENT_1, CONTRACT_OF_CLIENT_2, newSubmissionToken, sql, testAddress, validItem, app } from './fixtures.ts';
 import { sha256Hex } from '../../../src/lib/server/tokens.ts';
 
 async function submit(token: string, item: unknown, submission = newSubmissionToken()) {
-	const { data, error } = await anon().rpc('submit_feedback_item', {
+	const { data, error } = await app().rpc('submit_feedback_item', {
 		p_token: token,
 		p_submission: submission,
 		p_item: item,

@@ -2,7 +2,7 @@
 // knows their raw tokens (the database keeps only hashes). Sign-in helpers for the demo staff.
 import { randomUUID } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { anonKey, apiUrl, superuser } from '../env.ts';
+import { anonKey, apiUrl, serviceRoleKey, superuser } from '../env.ts';
 import { newSubmissionToken, newToken, sha256Hex } from '../../../src/lib/server/tokens.ts';
 import type { SurveyDefinition } from '../../../src/lib/feedback/survey-definition.ts';
 
@@ -105,13 +105,21 @@ export async function createInvitation(options: InvitationOptions = {}) {
 	return { id: row.id, token };
 }
 
-/** A different address per test, so the per-address limit of one test never trips another. */
+/**
+ * A different address per test, so the per-address limit of one test never trips another. Only the
+ * app's server (app() below) may name an address; anon's p_client_address is ignored.
+ */
 export function testAddress(): string {
 	return `test-${randomUUID()}`;
 }
 
 export function anon(): SupabaseClient {
 	return createClient(apiUrl(), anonKey(), { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } });
+}
+
+/** The app's server as the database sees it: the service role, which may name the phone's address. */
+export function app(): SupabaseClient {
+	return createClient(apiUrl(), serviceRoleKey(), { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } });
 }
 
 export type DemoStaff = 'admin' | 'manager' | 'quality' | 'agent' | 'account';

@@ -1,7 +1,7 @@
 // Invitations made at the process's lifecycle points, links reissued by staff, and survey edits once answered.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { anon, createInvitation, createSurvey, newSubmissionToken, signedIn, sql, testAddress, testDefinition, validAnswers, validItem } from './fixtures.ts';
+import { anon, createInvitation, createSurvey, newSubmissionToken, signedIn, sql, testAddress, testDefinition, validAnswers, validItem, app } from './fixtures.ts';
 import type { FeedbackPage } from '../../../src/lib/feedback/rpc-types.ts';
 
 let manager: SupabaseClient;
@@ -59,7 +59,7 @@ describe('an item marked resolved', () => {
 	it('gets resolved_at and an invitation per active resolution survey, tied to the item', async () => {
 		const { token } = await createInvitation({ surveyId: null, offersComplaint: true });
 		const submission = newSubmissionToken();
-		await anon().rpc('submit_feedback_item', { p_token: token, p_submission: submission, p_item: validItem(), p_client_address: testAddress() });
+		await app().rpc('submit_feedback_item', { p_token: token, p_submission: submission, p_item: validItem(), p_client_address: testAddress() });
 		const [item] = await sql<{ id: string }>("select id from public.feedback_items where submission_hash = sha256(convert_to($1, 'utf8'))", [submission]);
 
 		const resolved = await agent.from('feedback_items').update({ status: 'resolved' }).eq('id', item.id).select('resolved_at');
@@ -77,7 +77,7 @@ describe('a survey with responses', () => {
 	async function answeredSurvey() {
 		const surveyId = await createSurvey();
 		const { token } = await createInvitation({ surveyId });
-		const { data } = await anon().rpc('submit_survey_response', { p_token: token, p_submission: newSubmissionToken(), p_answers: validAnswers(), p_client_address: testAddress() });
+		const { data } = await app().rpc('submit_survey_response', { p_token: token, p_submission: newSubmissionToken(), p_answers: validAnswers(), p_client_address: testAddress() });
 		expect(data.outcome).toBe('ok');
 		return surveyId;
 	}

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { anon, createInvitation, createSurvey, newSubmissionToken, sql, testAddress, validAnswers } from './fixtures.ts';
+import { anon, createInvitation, createSurvey, newSubmissionToken, sql, testAddress, validAnswers, app } from './fixtures.ts';
 import { sha256Hex } from '../../../src/lib/server/tokens.ts';
 
 async function submit(token: string, answers: unknown, submission = newSubmissionToken()) {
-	const { data, error } = await anon().rpc('submit_survey_response', {
+	const { data, error } = await app().rpc('submit_survey_response', {
 		p_token: token,
 		p_submission: submission,
 		p_answers: answers,

@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { anon, createInvitation, newSubmissionToken, sql, testAddress, validItem } from './fixtures.ts';
+import { anon, createInvitation, newSubmissionToken, sql, testAddress, validItem, app } from './fixtures.ts';
 import type { TrackingPage } from '../../../src/lib/feedback/rpc-types.ts';
 
 async function fileComplaint() {
 	const { token } = await createInvitation({ surveyId: null, offersComplaint: true });
 	const trackingToken = newSubmissionToken();
-	const { data } = await anon().rpc('submit_feedback_item', {
+	const { data } = await app().rpc('submit_feedback_item', {
 		p_token: token,
 		p_submission: trackingToken,
 		p_item: validItem(),
@@ -23,7 +23,7 @@ async function track(trackingToken: string) {
 }
 
 async function rate(trackingToken: string, satisfied: boolean | null, submission = newSubmissionToken()) {
-	const { data, error } = await anon().rpc('submit_resolution_feedback', {
+	const { data, error } = await app().rpc('submit_resolution_feedback', {
 		p_tracking_token: trackingToken,
 		p_submission: submission,
 		p_satisfied: satisfied,

@@ -49,11 +49,15 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'realtime.send(jsonb,text,text,boolean)',
 		'realtime.topic()'
 	],
+	// The app's server submits the phones' forms as service_role, naming their addresses.
 	service_role: [
 		'auth.email()',
 		'auth.jwt()',
 		'auth.role()',
 		'auth.uid()',
+		'public.submit_feedback_item(text,text,jsonb,text)',
+		'public.submit_resolution_feedback(text,text,boolean,text)',
+		'public.submit_survey_response(text,text,jsonb,text)',
 		// Supabase's own realtime schema, granted as hosted ships it; RLS on realtime.messages decides who may
 		// join a private channel or send on it (PostgREST does not expose this schema).
 		'realtime.broadcast_changes(text,text,text,text,text,record,record,text)',

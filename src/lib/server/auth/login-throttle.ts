@@ -1,11 +1,11 @@
 // Failed staff sign-ins, counted in the app itself so a hosted Supabase project is protected as well
 // as the local one: per e-mail (one account guessed from many places) and per address (one place
 // guessing many accounts). One server's memory: behind a load balancer each instance counts its own.
-import { FailureThrottle } from './failure-throttle.ts';
+import { SlidingWindowLimit } from '../sliding-window.ts';
 
 const WINDOW_MS = 15 * 60_000;
-const byEmail = new FailureThrottle({ maxFailures: 5, windowMs: WINDOW_MS });
-const byAddress = new FailureThrottle({ maxFailures: 20, windowMs: WINDOW_MS });
+const byEmail = new SlidingWindowLimit({ maxEvents: 5, windowMs: WINDOW_MS });
+const byAddress = new SlidingWindowLimit({ maxEvents: 20, windowMs: WINDOW_MS });
 
 const emailKey = (email: string) => email.trim().toLowerCase();
 
@@ -14,10 +14,10 @@ export function loginRetryAfterMs(email: string, address: string | null): number
 }
 
 export function recordLoginFailure(email: string, address: string | null): void {
-	byEmail.recordFailure(emailKey(email));
-	if (address) byAddress.recordFailure(address);
+	byEmail.record(emailKey(email));
+	if (address) byAddress.record(address);
 }
 
 export function recordLoginSuccess(email: string): void {
-	byEmail.recordSuccess(emailKey(email));
+	byEmail.clear(emailKey(email));
 }

@@ -1,6 +1,7 @@
 // /f/<token>: the page a link or QR code opens. Anon all the way: every read and write is an RPC
 // that checks the token again in SQL.
 import { markPrivate } from '$lib/server/feedback/private-page';
+import { limitPageLoads } from '$lib/server/feedback/page-load-limit';
 import { refuseOversizeBody } from '$lib/server/feedback/body-limit';
 import { fetchFeedbackPage, refuse } from './feedback-page.server';
 import { emptyItemForm, emptySurveyForm } from './forms.server';
@@ -17,6 +18,7 @@ export const csr = false;
 
 export const load: PageServerLoad = async (event) => {
 	markPrivate(event);
+	limitPageLoads(event);
 	const link = await fetchFeedbackPage(event);
 	if (link.problem) {
 		// After a no-JavaScript submission the page renders again: a single-use link is used up by

@@ -6,8 +6,9 @@ import type { PublicFeedbackKind } from '$lib/feedback/feedback-item';
 import type { FormMessage } from '$lib/components/feedback/form-message';
 import { callRpc } from '$lib/server/feedback/rpc';
 import { clientAddress } from '$lib/server/feedback/client-address';
+import { submissionClient } from '$lib/server/feedback/submission-client';
 import { qrCodeSvg, trackingUrl } from '$lib/server/feedback/tracking-link';
-import { earlierSubmission, rememberSubmission } from '$lib/server/feedback/resubmission';
+import { confirmSubmission, submissionFor } from '$lib/server/feedback/resubmission';
 import { refuse } from './feedback-page.server';
 import { itemAdapter } from './forms.server';
 import { ITEM_SUBMISSION_FIELD } from './form-fields';
@@ -18,8 +19,8 @@ export async function submitItem(event: RequestEvent<{ token: string }>, kind: P
 	if (!form.valid) return formProblem(form, 'fields');
 
 	const { [ITEM_SUBMISSION_FIELD]: renderedSubmission, ...item } = form.data;
-	const submission = earlierSubmission(event.cookies, kind, item) ?? renderedSubmission;
-	const result = await callRpc(event.locals.supabase, 'submit_feedback_item', {
+	const submission = submissionFor(event.cookies, event.url.pathname, kind, item, renderedSubmission);
+	const result = await callRpc(submissionClient(), 'submit_feedback_item', {
 		p_token: event.params.token,
 		p_submission: submission,
 		p_item: { ...item, kind, contract_id: item.contract_id || undefined },
@@ -29,7 +30,7 @@ export async function submitItem(event: RequestEvent<{ token: string }>, kind: P
 	switch (result.outcome) {
 		case 'ok':
 		case 'duplicate': {
-			rememberSubmission(event.cookies, event.url.pathname, kind, submission, item);
+			confirmSubmission(event.cookies, event.url.pathname, kind, submission);
 			const url = trackingUrl(result.confirmation.trackingToken, event.url);
 			return message(form, { type: 'item_sent', kind, trackingUrl: url, qrSvg: await qrCodeSvg(url) });
 		}

@@ -5,7 +5,8 @@ import { superValidate, message, setError } from 'sveltekit-superforms';
 import type { FormMessage } from '$lib/components/feedback/form-message';
 import { callRpc } from '$lib/server/feedback/rpc';
 import { clientAddress } from '$lib/server/feedback/client-address';
-import { earlierSubmission, rememberSubmission } from '$lib/server/feedback/resubmission';
+import { submissionClient } from '$lib/server/feedback/submission-client';
+import { confirmSubmission, submissionFor } from '$lib/server/feedback/resubmission';
 import { refuse } from './feedback-page.server';
 import { surveyAdapter } from './forms.server';
 import { surveyOfLink } from './survey-of-link.server';
@@ -25,8 +26,8 @@ export async function submitSurvey(event: RequestEvent<{ token: string }>) {
 	if (!form.valid) return formProblem(form, 'fields');
 
 	const answers = answersOf(form.data);
-	const submission = earlierSubmission(event.cookies, 'survey', answers) ?? form.data[SURVEY_SUBMISSION_FIELD];
-	const result = await callRpc(event.locals.supabase, 'submit_survey_response', {
+	const submission = submissionFor(event.cookies, event.url.pathname, 'survey', answers, form.data[SURVEY_SUBMISSION_FIELD]);
+	const result = await callRpc(submissionClient(), 'submit_survey_response', {
 		p_token: event.params.token,
 		p_submission: submission,
 		p_answers: answers,
@@ -36,7 +37,7 @@ export async function submitSurvey(event: RequestEvent<{ token: string }>) {
 	switch (result.outcome) {
 		case 'ok':
 		case 'duplicate':
-			rememberSubmission(event.cookies, event.url.pathname, 'survey', submission, answers);
+			confirmSubmission(event.cookies, event.url.pathname, 'survey', submission);
 			return message(form, { type: 'survey_thanks', thanks: definition.thanks });
 		case 'rate_limited':
 			return formProblem(form, 'rate_limited');

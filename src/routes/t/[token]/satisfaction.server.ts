@@ -6,6 +6,7 @@ import type { FormMessage } from '$lib/components/feedback/form-message';
 import { newSubmissionToken } from '$lib/server/tokens';
 import { callRpc } from '$lib/server/feedback/rpc';
 import { clientAddress } from '$lib/server/feedback/client-address';
+import { submissionClient } from '$lib/server/feedback/submission-client';
 import { formProblem } from '$lib/server/feedback/form-outcome';
 import { PROBLEM_STATUS } from '$lib/server/feedback/outcome-status';
 import { satisfactionDefaults, satisfactionFormSchema } from './satisfaction-form';
@@ -21,7 +22,7 @@ export async function submitSatisfaction(event: RequestEvent<{ token: string }>)
 	if (!form.valid) return formProblem(form, 'rejected');
 
 	const satisfied = form.data.satisfied === 'yes';
-	const result = await callRpc(event.locals.supabase, 'submit_resolution_feedback', {
+	const result = await callRpc(submissionClient(), 'submit_resolution_feedback', {
 		p_tracking_token: event.params.token,
 		p_submission: form.data.submission,
 		p_satisfied: satisfied,
