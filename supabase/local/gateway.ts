@@ -123,38 +123,45 @@ export function startGateway(options: GatewayOptions): Promise<GatewayHandle> {
 		const limit = BODY_LIMITS[target.service];
 		if (Number(req.headers['content-length'] ?? 0) > limit) return refuseBody(req, res);
 
-		const upstream = httpRequest(
-			{
-				host: options.upstreamHost,
-				port: options.upstreams()[target.service],
-				method: req.method,
-				path: target.path,
-				agent: upstreamAgent,
-				headers: forwardedHeaders(req, apikey)
-			},
-			(upstreamRes) => {
-				res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...CORS_HEADERS });
-				upstreamRes.pipe(res);
+		const forward = (body?: Buffer) => {
+			const headers = forwardedHeaders(req, apikey);
+			if (body) {
+				delete headers['transfer-encoding'];
+				headers['content-length'] = String(body.length);
 			}
-		);
-		upstream.on('error', () => {
-			if (refused) return;
-			if (!res.headersSent) sendJson(res, 502, { message: 'An invalid response was received from the upstream server' });
-			else res.destroy();
-		});
-		// A body without a length (chunked) is counted as it streams, and cut off at the limit.
+			const upstream = httpRequest(
+				{ host: options.upstreamHost, port: options.upstreams()[target.service], method: req.method, path: target.path, headers, agent: upstreamAgent },
+				(upstreamRes) => {
+					res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...CORS_HEADERS });
+					upstreamRes.pipe(res);
+				}
+			);
+			upstream.on('error', () => {
+				if (!res.headersSent) sendJson(res, 502, { message: 'An invalid response was received from the upstream server' });
+				else res.destroy();
+			});
+			if (body) upstream.end(body);
+			else req.pipe(upstream);
+		};
+		if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] === undefined) return forward();
+
+		// A body without a length (chunked) is held until it ends, and refused once it passes the limit,
+		// so the answer never depends on whether the service or the limit saw the excess first.
+		const chunks: Buffer[] = [];
 		let received = 0;
-		let refused = false;
-		req.on('data', (chunk: Buffer) => {
+		const collect = (chunk: Buffer) => {
 			received += chunk.length;
-			if (received > limit && !refused) {
-				refused = true;
-				req.unpipe(upstream);
-				upstream.destroy();
-				refuseBody(req, res);
+			if (received > limit) {
+				req.off('data', collect);
+				req.off('end', send);
+				chunks.length = 0;
+				return refuseBody(req, res);
 			}
-		});
-		req.pipe(upstream);
+			chunks.push(chunk);
+		};
+		const send = () => forward(Buffer.concat(chunks));
+		req.on('data', collect);
+		req.on('end', send);
 	});
 
 	// Websocket upgrades (Realtime) are piped as raw TCP after the same checks.
