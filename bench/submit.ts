@@ -34,7 +34,9 @@ async function peakRssMb(pid: number): Promise<number> {
 }
 
 function line(name: string, run: LoadRun) {
-	console.log(`${name.padEnd(34)} ${String(run.rps).padStart(6)} req/s  p50 ${run.p50} ms  p95 ${run.p95} ms  p99 ${run.p99} ms  errors ${run.errors}`);
+	console.log(
+		`${name.padEnd(34)} ${String(run.rps).padStart(6)} req/s  p50 ${run.p50} ms  p95 ${run.p95} ms  p99 ${run.p99} ms  errors ${run.errors}`
+	);
 }
 
 export async function benchSubmit(app: AppUnderTest): Promise<Figure[]> {
@@ -53,7 +55,12 @@ export async function benchSubmit(app: AppUnderTest): Promise<Figure[]> {
 			JSON.stringify({ p_token: token, p_submission: newToken(), p_answers: answers, p_client_address: '198.51.100.7' });
 		let next = 0;
 
-		runs.rpcCampaign = await load({ url: `${restUrl}/rpc/submit_survey_response`, headers: rest, body: () => rpcBody(CAMPAIGN_TOKEN), stored: rpcStored });
+		runs.rpcCampaign = await load({
+			url: `${restUrl}/rpc/submit_survey_response`,
+			headers: rest,
+			body: () => rpcBody(CAMPAIGN_TOKEN),
+			stored: rpcStored
+		});
 		line('RPC on PostgREST, one poster', runs.rpcCampaign);
 		runs.rpcPersonal = await load({
 			url: `${restUrl}/rpc/submit_survey_response`,
@@ -62,7 +69,12 @@ export async function benchSubmit(app: AppUnderTest): Promise<Figure[]> {
 			stored: rpcStored
 		});
 		line('RPC on PostgREST, personal links', runs.rpcPersonal);
-		runs.insert = await load({ url: `${restUrl}/${INSERT_TABLE}`, headers: rest, body: () => '{"note":"bench"}', stored: (status) => status === 201 });
+		runs.insert = await load({
+			url: `${restUrl}/${INSERT_TABLE}`,
+			headers: rest,
+			body: () => '{"note":"bench"}',
+			stored: (status) => status === 201
+		});
 		line('plain insert on PostgREST', runs.insert);
 
 		const form = (submission: string) => new URLSearchParams({ _submission: submission, recommend: '9', satisfaction: '5' }).toString();
@@ -84,14 +96,77 @@ export async function benchSubmit(app: AppUnderTest): Promise<Figure[]> {
 	const lat = (run: LoadRun) => `p50 ${run.p50} ms, p95 ${run.p95} ms, p99 ${run.p99} ms, ${run.errors} errors`;
 	const how = `64 connections, ${seconds} s`;
 	return [
-		{ name: 'submit.rps.postgrest', value: runs.rpcCampaign.rps, unit: 'req/s', target: null, better: 'higher', note: `submit_survey_response on PostgREST, one campaign link; ${how}; ${lat(runs.rpcCampaign)}` },
-		{ name: 'submit.rps.postgrest_personal', value: runs.rpcPersonal.rps, unit: 'req/s', target: null, better: 'higher', note: `the same spread over personal links, one submission each; ${lat(runs.rpcPersonal)}` },
-		{ name: 'submit.rps.insert', value: runs.insert.rps, unit: 'req/s', target: null, better: 'higher', note: `plain PostgREST insert into a one-column table; ${lat(runs.insert)}` },
-		{ name: 'submit.rps.full', value: runs.full.rps, unit: 'req/s', target: null, better: 'higher', note: `form POST to /f/<token>?/survey answered with the page, production build; ${how}; ${lat(runs.full)}` },
-		{ name: 'submit.ratio', value: ratio(runs.full.rps, runs.rpcCampaign.rps), unit: 'ratio', target: 0.5, better: 'higher', note: 'full / postgrest, one campaign link, same run' },
-		{ name: 'submit.rpc_vs_insert', value: ratio(runs.rpcCampaign.rps, runs.insert.rps), unit: 'ratio', target: 0.5, better: 'higher', note: 'submission RPC / plain insert, same run' },
-		{ name: 'submit.p95.full_ms', value: runs.full.p95, unit: 'ms', target: 150, better: 'lower', note: `p95 of the full path (p50 ${runs.full.p50}, p99 ${runs.full.p99})` },
-		{ name: 'submit.errors', value: runs.full.errors, unit: 'count', target: 0, better: 'lower', note: 'non-2xx/3xx, socket errors and unstored answers in the full-path run' },
-		{ name: 'server.peak_rss_mb', value: rss, unit: 'MB', target: 400, better: 'lower', note: 'SvelteKit server peak resident memory (VmHWM) after the load' }
+		{
+			name: 'submit.rps.postgrest',
+			value: runs.rpcCampaign.rps,
+			unit: 'req/s',
+			target: null,
+			better: 'higher',
+			note: `submit_survey_response on PostgREST, one campaign link; ${how}; ${lat(runs.rpcCampaign)}`
+		},
+		{
+			name: 'submit.rps.postgrest_personal',
+			value: runs.rpcPersonal.rps,
+			unit: 'req/s',
+			target: null,
+			better: 'higher',
+			note: `the same spread over personal links, one submission each; ${lat(runs.rpcPersonal)}`
+		},
+		{
+			name: 'submit.rps.insert',
+			value: runs.insert.rps,
+			unit: 'req/s',
+			target: null,
+			better: 'higher',
+			note: `plain PostgREST insert into a one-column table; ${lat(runs.insert)}`
+		},
+		{
+			name: 'submit.rps.full',
+			value: runs.full.rps,
+			unit: 'req/s',
+			target: null,
+			better: 'higher',
+			note: `form POST to /f/<token>?/survey answered with the page, production build; ${how}; ${lat(runs.full)}`
+		},
+		{
+			name: 'submit.ratio',
+			value: ratio(runs.full.rps, runs.rpcCampaign.rps),
+			unit: 'ratio',
+			target: 0.5,
+			better: 'higher',
+			note: 'full / postgrest, one campaign link, same run'
+		},
+		{
+			name: 'submit.rpc_vs_insert',
+			value: ratio(runs.rpcCampaign.rps, runs.insert.rps),
+			unit: 'ratio',
+			target: 0.5,
+			better: 'higher',
+			note: 'submission RPC / plain insert, same run'
+		},
+		{
+			name: 'submit.p95.full_ms',
+			value: runs.full.p95,
+			unit: 'ms',
+			target: 150,
+			better: 'lower',
+			note: `p95 of the full path (p50 ${runs.full.p50}, p99 ${runs.full.p99})`
+		},
+		{
+			name: 'submit.errors',
+			value: runs.full.errors,
+			unit: 'count',
+			target: 0,
+			better: 'lower',
+			note: 'non-2xx/3xx, socket errors and unstored answers in the full-path run'
+		},
+		{
+			name: 'server.peak_rss_mb',
+			value: rss,
+			unit: 'MB',
+			target: 400,
+			better: 'lower',
+			note: 'SvelteKit server peak resident memory (VmHWM) after the load'
+		}
 	];
 }

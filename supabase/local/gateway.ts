@@ -130,7 +130,14 @@ export function startGateway(options: GatewayOptions): Promise<GatewayHandle> {
 				headers['content-length'] = String(body.length);
 			}
 			const upstream = httpRequest(
-				{ host: options.upstreamHost, port: options.upstreams()[target.service], method: req.method, path: target.path, headers, agent: upstreamAgent },
+				{
+					host: options.upstreamHost,
+					port: options.upstreams()[target.service],
+					method: req.method,
+					path: target.path,
+					headers,
+					agent: upstreamAgent
+				},
 				(upstreamRes) => {
 					res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...CORS_HEADERS });
 					upstreamRes.pipe(res);

@@ -57,7 +57,8 @@ export function superviseStack(
 			stop: (handle) => handle.stop(),
 			died: (handle) =>
 				new Promise((resolve) => {
-					if (handle.child.exitCode !== null || handle.child.signalCode !== null) resolve(exitReason(handle.child.exitCode, handle.child.signalCode));
+					if (handle.child.exitCode !== null || handle.child.signalCode !== null)
+						resolve(exitReason(handle.child.exitCode, handle.child.signalCode));
 					handle.child.once('exit', (code, signal) => resolve(exitReason(code, signal)));
 				})
 		},

@@ -65,16 +65,18 @@ export function supervise<H>(
 	};
 
 	const watch = (watched: H) => {
-		void spec.died(watched, () => retired.has(watched as object)).then((reason) => {
-			if (retired.has(watched as object) || held) return;
-			retired.add(watched as object);
-			// Dying again soon after a restart doubles the wait; a run that lasted starts from the first step.
-			const quick = Date.now() - startedAt < backoff.stableMs;
-			delay = quick && quickDeaths > 0 ? Math.min(delay * 2, backoff.maxMs) : backoff.firstMs;
-			quickDeaths = quick ? quickDeaths + 1 : 0;
-			say(`died (${reason}); restarting in ${delay} ms`);
-			timer = setTimeout(() => void restart(1), delay);
-		});
+		void spec
+			.died(watched, () => retired.has(watched as object))
+			.then((reason) => {
+				if (retired.has(watched as object) || held) return;
+				retired.add(watched as object);
+				// Dying again soon after a restart doubles the wait; a run that lasted starts from the first step.
+				const quick = Date.now() - startedAt < backoff.stableMs;
+				delay = quick && quickDeaths > 0 ? Math.min(delay * 2, backoff.maxMs) : backoff.firstMs;
+				quickDeaths = quick ? quickDeaths + 1 : 0;
+				say(`died (${reason}); restarting in ${delay} ms`);
+				timer = setTimeout(() => void restart(1), delay);
+			});
 	};
 	watch(handle);
 

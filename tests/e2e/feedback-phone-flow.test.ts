@@ -8,15 +8,19 @@ const JS_BUDGET_KB = 40;
 const TOTAL_BUDGET_KB = 100;
 
 for (const path of [DEMO_CAMPAIGN_PATH, `${DEMO_CAMPAIGN_PATH}?as=complaint`]) {
-	test(`${path} stays within 40 KB of JavaScript and 100 KB in all, from this origin only`, { tag: '@phone' }, async ({ page, baseURL }) => {
-		const weight = await measurePageWeight(page, `${baseURL}${path}`);
-		const report = weight.responses.map((response) => `${kb(response.gzipBytes)} KB ${response.path}`).join('\n');
-		expect(kb(weight.jsBytes), report).toBeLessThan(JS_BUDGET_KB);
-		expect(kb(weight.totalBytes), report).toBeLessThan(TOTAL_BUDGET_KB);
-		expect(weight.externalRequests).toBe(0);
-		// Measured from real responses: the page's script is among them.
-		expect(weight.responses.some((response) => response.script)).toBe(true);
-	});
+	test(
+		`${path} stays within 40 KB of JavaScript and 100 KB in all, from this origin only`,
+		{ tag: '@phone' },
+		async ({ page, baseURL }) => {
+			const weight = await measurePageWeight(page, `${baseURL}${path}`);
+			const report = weight.responses.map((response) => `${kb(response.gzipBytes)} KB ${response.path}`).join('\n');
+			expect(kb(weight.jsBytes), report).toBeLessThan(JS_BUDGET_KB);
+			expect(kb(weight.totalBytes), report).toBeLessThan(TOTAL_BUDGET_KB);
+			expect(weight.externalRequests).toBe(0);
+			// Measured from real responses: the page's script is among them.
+			expect(weight.responses.some((response) => response.script)).toBe(true);
+		}
+	);
 }
 
 /** An incomplete complaint sent from the bottom of the form, where a thumb would send it. */
@@ -37,19 +41,23 @@ async function expectSummaryInFocus(page: Page) {
 	return summary;
 }
 
-test('an incomplete submit moves focus to a summary at the top that links to each field, without a reload', { tag: '@phone' }, async ({ page }) => {
-	await page.goto(`${DEMO_CAMPAIGN_PATH}?as=complaint`);
-	await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
-	await sendIncompleteComplaint(page);
-	const summary = await expectSummaryInFocus(page);
-	expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+test(
+	'an incomplete submit moves focus to a summary at the top that links to each field, without a reload',
+	{ tag: '@phone' },
+	async ({ page }) => {
+		await page.goto(`${DEMO_CAMPAIGN_PATH}?as=complaint`);
+		await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+		await sendIncompleteComplaint(page);
+		const summary = await expectSummaryInFocus(page);
+		expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
 
-	await summary.getByRole('link', { name: /^Descripción/ }).click();
-	await expect(page.getByLabel('Descripción', { exact: true })).toBeFocused();
-	await expect(page.getByLabel('Descripción', { exact: true })).toHaveValue('Mal.');
-	await summary.getByRole('link', { name: /^Tema/ }).click();
-	await expect(page.getByRole('radio', { name: 'Producto' })).toBeFocused();
-});
+		await summary.getByRole('link', { name: /^Descripción/ }).click();
+		await expect(page.getByLabel('Descripción', { exact: true })).toBeFocused();
+		await expect(page.getByLabel('Descripción', { exact: true })).toHaveValue('Mal.');
+		await summary.getByRole('link', { name: /^Tema/ }).click();
+		await expect(page.getByRole('radio', { name: 'Producto' })).toBeFocused();
+	}
+);
 
 test('a survey sent with nothing chosen lists both required questions and focuses the summary', { tag: '@phone' }, async ({ page }) => {
 	await page.goto(DEMO_CAMPAIGN_PATH);

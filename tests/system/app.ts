@@ -27,5 +27,8 @@ export async function startSystemApp(name: string): Promise<SystemApp> {
 
 /** Lines of the app's log that show a crash or a promise nobody handled. */
 export function crashLines(output: string[]): string[] {
-	return output.join('').split('\n').filter((line) => /unhandled|uncaught|ERR_UNHANDLED|FATAL ERROR|Segmentation/i.test(line));
+	return output
+		.join('')
+		.split('\n')
+		.filter((line) => /unhandled|uncaught|ERR_UNHANDLED|FATAL ERROR|Segmentation/i.test(line));
 }

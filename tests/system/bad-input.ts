@@ -41,10 +41,16 @@ const badNumber = fc.oneof(
 	fc.integer({ max: -1 }).map(String)
 );
 /** Never a usable submission token (those are 22-128 base64url characters). */
-const badSubmission = fc.oneof(badText, fc.constantFrom('', 'short', 'a'.repeat(129))).filter((value) => !/^[A-Za-z0-9_-]{22,128}$/.test(value));
+const badSubmission = fc
+	.oneof(badText, fc.constantFrom('', 'short', 'a'.repeat(129)))
+	.filter((value) => !/^[A-Za-z0-9_-]{22,128}$/.test(value));
 /** Never a live link: the demo links are the only ones, and these are none of them. */
 export const badToken = fc
-	.oneof(badText, fc.string({ minLength: 22, maxLength: 22, unit: fc.constantFrom(...'ABCabc012_-') }), fc.constantFrom('demo-campaign-2027', 'DEMO-CAMPAIGN-2026'))
+	.oneof(
+		badText,
+		fc.string({ minLength: 22, maxLength: 22, unit: fc.constantFrom(...'ABCabc012_-') }),
+		fc.constantFrom('demo-campaign-2027', 'DEMO-CAMPAIGN-2026')
+	)
 	.filter((value) => !value.startsWith('demo-') || value === 'demo-campaign-2027');
 const noise = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), badText, { maxKeys: 4 });
 
@@ -55,22 +61,73 @@ const inRange = (value: string, min: number, max: number) => {
 
 /** Survey answers with one certain defect among random noise. */
 const surveyFields = fc.oneof(
-	fc.record({ recommend: badNumber.filter((v) => !inRange(v, 0, 10)), satisfaction: fc.constant('4'), _submission: fc.constant('A'.repeat(22)) }),
-	fc.record({ recommend: fc.constant('9'), satisfaction: fc.oneof(badNumber, badText).filter((v) => !inRange(v, 1, 5)), _submission: fc.constant('B'.repeat(22)) }),
+	fc.record({
+		recommend: badNumber.filter((v) => !inRange(v, 0, 10)),
+		satisfaction: fc.constant('4'),
+		_submission: fc.constant('A'.repeat(22))
+	}),
+	fc.record({
+		recommend: fc.constant('9'),
+		satisfaction: fc.oneof(badNumber, badText).filter((v) => !inRange(v, 1, 5)),
+		_submission: fc.constant('B'.repeat(22))
+	}),
 	fc.record({ recommend: fc.constant('9'), satisfaction: fc.constant('4'), _submission: badSubmission }),
-	fc.record({ recommend: fc.constant('9'), satisfaction: fc.constant('4'), _submission: fc.constant('C'.repeat(22)), _website: badText.filter((v) => v.length > 0) }),
+	fc.record({
+		recommend: fc.constant('9'),
+		satisfaction: fc.constant('4'),
+		_submission: fc.constant('C'.repeat(22)),
+		_website: badText.filter((v) => v.length > 0)
+	}),
 	fc.record({ strengths: fc.oneof(badText, fc.constant('not_an_option')), comments: badText }, { requiredKeys: [] })
 );
 
 /** A complaint or suggestion with one certain defect. */
 const itemFields = fc.oneof(
-	fc.record({ category: badText.filter((v) => !['product', 'delivery', 'service', 'billing', 'communication', 'other'].includes(v)), subject: fc.constant('Asunto'), description: fc.constant('Una descripción suficiente.'), submission: fc.constant('D'.repeat(22)) }),
-	fc.record({ category: fc.constant('billing'), subject: fc.constant('Asunto'), description: fc.string({ maxLength: 9 }), submission: fc.constant('E'.repeat(22)) }),
-	fc.record({ category: fc.constant('billing'), subject: fc.constant('Asunto'), description: fc.constant('x'.repeat(4_001)), submission: fc.constant('F'.repeat(22)) }),
-	fc.record({ category: fc.constant('billing'), subject: fc.constant('Asunto'), description: fc.constant('Una descripción suficiente.'), contact_email: fc.constantFrom('not-an-email', 'a@', '<script>@x', 'x'.repeat(300) + '@example.com'), submission: fc.constant('G'.repeat(22)) }),
-	fc.record({ category: fc.constant('billing'), subject: fc.constant('Asunto'), description: fc.constant('Una descripción suficiente.'), submission: badSubmission }),
-	fc.record({ category: fc.constant('billing'), subject: fc.constant('Asunto'), description: fc.constant('Una descripción suficiente.'), contract_id: fc.constantFrom('not-a-uuid', "' or 1=1 --", 'd0000000-0000-4000-8000-000000000099'), submission: fc.constant('H'.repeat(22)) }),
-	fc.record({ category: fc.constant('billing'), subject: fc.constant('Asunto'), description: fc.constant('Una descripción suficiente.'), website: badText.filter((v) => v.length > 0), submission: fc.constant('I'.repeat(22)) })
+	fc.record({
+		category: badText.filter((v) => !['product', 'delivery', 'service', 'billing', 'communication', 'other'].includes(v)),
+		subject: fc.constant('Asunto'),
+		description: fc.constant('Una descripción suficiente.'),
+		submission: fc.constant('D'.repeat(22))
+	}),
+	fc.record({
+		category: fc.constant('billing'),
+		subject: fc.constant('Asunto'),
+		description: fc.string({ maxLength: 9 }),
+		submission: fc.constant('E'.repeat(22))
+	}),
+	fc.record({
+		category: fc.constant('billing'),
+		subject: fc.constant('Asunto'),
+		description: fc.constant('x'.repeat(4_001)),
+		submission: fc.constant('F'.repeat(22))
+	}),
+	fc.record({
+		category: fc.constant('billing'),
+		subject: fc.constant('Asunto'),
+		description: fc.constant('Una descripción suficiente.'),
+		contact_email: fc.constantFrom('not-an-email', 'a@', '<script>@x', 'x'.repeat(300) + '@example.com'),
+		submission: fc.constant('G'.repeat(22))
+	}),
+	fc.record({
+		category: fc.constant('billing'),
+		subject: fc.constant('Asunto'),
+		description: fc.constant('Una descripción suficiente.'),
+		submission: badSubmission
+	}),
+	fc.record({
+		category: fc.constant('billing'),
+		subject: fc.constant('Asunto'),
+		description: fc.constant('Una descripción suficiente.'),
+		contract_id: fc.constantFrom('not-a-uuid', "' or 1=1 --", 'd0000000-0000-4000-8000-000000000099'),
+		submission: fc.constant('H'.repeat(22))
+	}),
+	fc.record({
+		category: fc.constant('billing'),
+		subject: fc.constant('Asunto'),
+		description: fc.constant('Una descripción suficiente.'),
+		website: badText.filter((v) => v.length > 0),
+		submission: fc.constant('I'.repeat(22))
+	})
 );
 
 const satisfactionFields = fc.oneof(
@@ -82,7 +139,9 @@ const urlencoded = (fields: Record<string, string>) => new URLSearchParams(field
 
 function multipart(fields: Record<string, string>): { body: string; type: string } {
 	const boundary = 'fuzzboundary7MA4YWxkTrZu0gW';
-	const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+	const parts = Object.entries(fields).map(
+		([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
+	);
 	return { body: parts.join('') + `--${boundary}--\r\n`, type: `multipart/form-data; boundary=${boundary}` };
 }
 
@@ -125,7 +184,9 @@ export function appRequests(appUrl: string): fc.Arbitrary<BadRequest> {
 	return fc.oneof(
 		badToken.map((token) => ({ target: 'GET /f/<token>', method: 'GET' as const, path: `/f/${pathToken(token)}`, headers: {} })),
 		badToken.map((token) => ({ target: 'GET /t/<token>', method: 'GET' as const, path: `/t/${pathToken(token)}`, headers: {} })),
-		fc.constantFrom('/f/%ff%fe', '/t/%c3%28', '/f/%00', '/f/..%2f..%2fetc', '/f/' + 'a'.repeat(3000)).map((path) => ({ target: 'GET malformed path', method: 'GET' as const, path, headers: {} })),
+		fc
+			.constantFrom('/f/%ff%fe', '/t/%c3%28', '/f/%00', '/f/..%2f..%2fetc', '/f/' + 'a'.repeat(3000))
+			.map((path) => ({ target: 'GET malformed path', method: 'GET' as const, path, headers: {} })),
 		formRequest(appUrl, 'POST /f/<token>?/survey', `/f/${CAMPAIGN}?/survey`, surveyFields),
 		formRequest(appUrl, 'POST /f/<token>?/complaint', `/f/${CAMPAIGN}?as=complaint&/complaint`, itemFields),
 		formRequest(appUrl, 'POST /f/<token>?/suggestion', `/f/${CAMPAIGN}?as=suggestion&/suggestion`, itemFields),
@@ -139,9 +200,24 @@ const json = fc.jsonValue({ maxDepth: 2 });
 const rpcArgs = {
 	get_feedback_page: fc.record({ p_token: fc.oneof(badToken, json) }),
 	get_tracking: fc.record({ p_tracking_token: fc.oneof(badToken, json) }),
-	submit_survey_response: fc.record({ p_token: fc.oneof(fc.constant(CAMPAIGN), badToken), p_submission: badSubmission, p_answers: json, p_client_address: fc.oneof(badText, fc.constant(null)) }),
-	submit_feedback_item: fc.record({ p_token: fc.oneof(fc.constant(CAMPAIGN), badToken), p_submission: badSubmission, p_item: json, p_client_address: fc.oneof(badText, fc.constant(null)) }),
-	submit_resolution_feedback: fc.record({ p_tracking_token: fc.oneof(fc.constant(TRACKING), badToken), p_submission: badSubmission, p_satisfied: json, p_client_address: fc.oneof(badText, fc.constant(null)) })
+	submit_survey_response: fc.record({
+		p_token: fc.oneof(fc.constant(CAMPAIGN), badToken),
+		p_submission: badSubmission,
+		p_answers: json,
+		p_client_address: fc.oneof(badText, fc.constant(null))
+	}),
+	submit_feedback_item: fc.record({
+		p_token: fc.oneof(fc.constant(CAMPAIGN), badToken),
+		p_submission: badSubmission,
+		p_item: json,
+		p_client_address: fc.oneof(badText, fc.constant(null))
+	}),
+	submit_resolution_feedback: fc.record({
+		p_tracking_token: fc.oneof(fc.constant(TRACKING), badToken),
+		p_submission: badSubmission,
+		p_satisfied: json,
+		p_client_address: fc.oneof(badText, fc.constant(null))
+	})
 };
 
 export function rpcRequests(anonKey: string): fc.Arbitrary<BadRequest> {

@@ -25,13 +25,25 @@ afterAll(async () => {
 	await app?.stop();
 });
 
-const TABLES = ['surveys', 'survey_invitations', 'survey_responses', 'feedback_items', 'feedback_messages', 'clients', 'contracts', 'requirements', 'staff_members'];
+const TABLES = [
+	'surveys',
+	'survey_invitations',
+	'survey_responses',
+	'feedback_items',
+	'feedback_messages',
+	'clients',
+	'contracts',
+	'requirements',
+	'staff_members'
+];
 
 /** Row count and a digest of every row of each public table. */
 async function snapshot(): Promise<Record<string, string>> {
 	const state: Record<string, string> = {};
 	for (const table of TABLES) {
-		const { rows } = await app.db.query(`select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as state from public.${table} as t`);
+		const { rows } = await app.db.query(
+			`select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as state from public.${table} as t`
+		);
 		state[table] = rows[0].state;
 	}
 	return state;
@@ -55,7 +67,13 @@ function send(request: BadRequest): Promise<Outcome> {
 				answered = true;
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				const done = () => resolve({ request, status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), location: response.headers.location });
+				const done = () =>
+					resolve({
+						request,
+						status: response.statusCode ?? 0,
+						body: Buffer.concat(chunks).toString('utf8'),
+						location: response.headers.location
+					});
 				response.on('end', done);
 				response.on('error', done);
 			}
@@ -77,7 +95,9 @@ function refusedClearly(outcome: Outcome): boolean {
 	// with the real status inside, as use:enhance reads it.
 	if (!request.rpc && status === 200 && body.startsWith('{')) {
 		const answer = JSON.parse(body) as { type?: string; status?: number };
-		return (answer.type === 'failure' || answer.type === 'error') && answer.status !== undefined && answer.status >= 400 && answer.status < 500;
+		return (
+			(answer.type === 'failure' || answer.type === 'error') && answer.status !== undefined && answer.status >= 400 && answer.status < 500
+		);
 	}
 	// A path with a trailing slash is sent to the same path without it, which then answers 404.
 	if (status === 308) return outcome.location?.split('?')[0] === request.path.split('?')[0].replace(/\/+$/, '');
@@ -90,10 +110,13 @@ function refusedClearly(outcome: Outcome): boolean {
 describe('bad input', () => {
 	it(`refuses ${RUNS} generated bad requests with a 4xx and stores nothing`, async () => {
 		const before = await snapshot();
-		const requests = fc.sample(fc.oneof({ arbitrary: appRequests(app.appUrl), weight: 3 }, { arbitrary: rpcRequests(app.stack.anonKey), weight: 2 }), {
-			numRuns: RUNS,
-			seed: SEED
-		});
+		const requests = fc.sample(
+			fc.oneof({ arbitrary: appRequests(app.appUrl), weight: 3 }, { arbitrary: rpcRequests(app.stack.anonKey), weight: 2 }),
+			{
+				numRuns: RUNS,
+				seed: SEED
+			}
+		);
 		const failures: Outcome[] = [];
 		const targets = new Map<string, number>();
 		let next = 0;
@@ -117,7 +140,9 @@ describe('bad input', () => {
 			answer: body.slice(0, 200)
 		}));
 		// No server died on the way (the supervisor would have said so).
-		expect(app.output.filter((line) => line.includes('[supervisor]') || /postgrest.*(error|fatal)/i.test(line)).map((l) => l.slice(0, 300))).toEqual([]);
+		expect(
+			app.output.filter((line) => line.includes('[supervisor]') || /postgrest.*(error|fatal)/i.test(line)).map((l) => l.slice(0, 300))
+		).toEqual([]);
 		expect(report).toEqual([]);
 		expect(requests.length).toBeGreaterThanOrEqual(10_000 > RUNS ? RUNS : 10_000);
 		// Every public route, action and RPC was tried.

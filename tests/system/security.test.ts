@@ -27,10 +27,18 @@ const get = (path: string, headers: Record<string, string> = {}) => fetch(app.ap
 
 /** A JWT anywhere in a text whose payload names the service role. */
 function serviceRoleJwts(text: string): string[] {
-	return [...text.matchAll(/eyJ[\w-]+\.(eyJ[\w-]+)\.[\w-]+/g)].filter((match) => Buffer.from(match[1], 'base64url').toString().includes('service_role')).map((match) => match[0]);
+	return [...text.matchAll(/eyJ[\w-]+\.(eyJ[\w-]+)\.[\w-]+/g)]
+		.filter((match) => Buffer.from(match[1], 'base64url').toString().includes('service_role'))
+		.map((match) => match[0]);
 }
 
-const SECURITY_HEADERS = ['x-content-type-options', 'x-frame-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy'];
+const SECURITY_HEADERS = [
+	'x-content-type-options',
+	'x-frame-options',
+	'referrer-policy',
+	'permissions-policy',
+	'cross-origin-opener-policy'
+];
 
 describe('secrets', () => {
 	it('the client bundle and the pages hold neither the service-role key nor the JWT secret', async () => {
@@ -89,7 +97,12 @@ describe('the staff portal without staff', () => {
 		expect((await get('/staff/invitations/f1000000-0000-4000-8000-000000000001/qr?format=svg')).status).toBe(401);
 		const enhanced = await fetch(`${app.appUrl}/staff/clients/new`, {
 			method: 'POST',
-			headers: { origin: app.appUrl, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-sveltekit-action': 'true' },
+			headers: {
+				origin: app.appUrl,
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'application/json',
+				'x-sveltekit-action': 'true'
+			},
 			body: 'name=Intruso'
 		});
 		expect(enhanced.status).toBe(401);
@@ -117,7 +130,17 @@ describe('the staff portal without staff', () => {
 		}
 		expect((await get('/staff/realtime-token', { cookie })).status).toBe(403);
 
-		for (const table of ['clients', 'contracts', 'requirements', 'staff_members', 'surveys', 'survey_invitations', 'survey_responses', 'feedback_items', 'feedback_messages'] as const) {
+		for (const table of [
+			'clients',
+			'contracts',
+			'requirements',
+			'staff_members',
+			'surveys',
+			'survey_invitations',
+			'survey_responses',
+			'feedback_items',
+			'feedback_messages'
+		] as const) {
 			const { data: rows, error: readError } = await outsider.from(table).select('*').limit(5);
 			// Either refused outright or no rows at all: never a row.
 			expect(readError ? [] : rows, table).toEqual([]);

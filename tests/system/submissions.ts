@@ -4,7 +4,11 @@ import { newToken } from '../../src/lib/server/tokens.ts';
 
 export const CAMPAIGN_PATH = '/f/demo-campaign-2026';
 
-export type Answer = { kind: 'stored' } | { kind: 'retry'; status: number; body: string } | { kind: 'aborted' } | { kind: 'wrong'; status: number; body: string };
+export type Answer =
+	| { kind: 'stored' }
+	| { kind: 'retry'; status: number; body: string }
+	| { kind: 'aborted' }
+	| { kind: 'wrong'; status: number; body: string };
 
 export const newSubmission = () => newToken();
 
@@ -13,7 +17,11 @@ function formBody(submission: string): string {
 }
 
 /** One attempt. `abortAfterMs` cuts the request off mid-flight, as a phone losing its network would. */
-export async function sendSurvey(appUrl: string, submission: string, options: { enhanced?: boolean; abortAfterMs?: number } = {}): Promise<Answer> {
+export async function sendSurvey(
+	appUrl: string,
+	submission: string,
+	options: { enhanced?: boolean; abortAfterMs?: number } = {}
+): Promise<Answer> {
 	const controller = new AbortController();
 	const timer = options.abortAfterMs === undefined ? undefined : setTimeout(() => controller.abort(), options.abortAfterMs);
 	try {

@@ -3,4 +3,8 @@
 // call, so tampered input is a 400, not "unavailable" on every retry.
 import { z } from 'zod';
 
-export const submissionTokenField = z.string().min(1, 'invalid').max(64, 'invalid').regex(/^[A-Za-z0-9_-]+$/, 'invalid');
+export const submissionTokenField = z
+	.string()
+	.min(1, 'invalid')
+	.max(64, 'invalid')
+	.regex(/^[A-Za-z0-9_-]+$/, 'invalid');
