@@ -11,6 +11,8 @@ export interface AppUnderTest {
 	stack: Stack;
 	appUrl: string;
 	app: ChildProcess;
+	/** Everything the app wrote to stdout and stderr, and the stack's own log (supervisor lines). */
+	output: string[];
 	stop(): Promise<void>;
 }
 
@@ -29,20 +31,24 @@ async function waitForHttp(url: string, timeoutMs: number) {
 	throw new Error(`${url} did not answer`);
 }
 
-export async function startAppUnderTest(): Promise<AppUnderTest> {
+export async function startAppUnderTest(prefix = 'feedback-bench-app'): Promise<AppUnderTest> {
 	if (!existsSync(join(PROJECT_ROOT, 'build/index.js'))) throw new Error('No production build: run `npm run build` first.');
-	const { stack, dispose } = await startThrowawayStack('feedback-bench-app');
+	const output: string[] = [];
+	const { stack, dispose } = await startThrowawayStack(prefix, { log: (line) => output.push(line) });
 	const port = await freePort();
 	const appUrl = `http://localhost:${port}`;
 	const app = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/serve.ts')], {
-		stdio: 'ignore',
+		stdio: ['ignore', 'pipe', 'pipe'],
 		env: { ...process.env, ...stackEnv(stack), PORT: String(port), ORIGIN: appUrl, PUBLIC_SITE_URL: appUrl }
 	});
+	app.stdout?.on('data', (chunk) => output.push(String(chunk)));
+	app.stderr?.on('data', (chunk) => output.push(String(chunk)));
 	await waitForHttp(appUrl, 30_000);
 	return {
 		stack,
 		appUrl,
 		app,
+		output,
 		async stop() {
 			app.kill('SIGTERM');
 			await dispose();

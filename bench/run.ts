@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark, prints a table, writes bench/results/<UTC time>.json.
 // Figures that need the app use the production build (`npm run build` first).
+// BENCH_SECONDS shortens each load run (20 s by default) for a quick look; BENCH_ONLY=stack|page|submit|inbox|dashboard picks one group.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../supabase/local/stack.ts';
@@ -7,24 +8,32 @@ import { benchStackStart } from './stack-start.ts';
 import { benchPublicPage } from './public-page.ts';
 import { benchInbox } from './inbox.ts';
 import { benchDashboard } from './dashboard.ts';
+import { benchSubmit } from './submit.ts';
 import { startAppUnderTest } from './app-server.ts';
 import type { Figure } from './figure.ts';
 
-const figures: Figure[] = [...(await benchStackStart())];
-const app = await startAppUnderTest();
-try {
-	figures.push(...(await benchPublicPage(app)));
-	// Last: it loads 100,000 items into the stack the other figures share.
-	figures.push(...(await benchInbox(app)));
-} finally {
-	await app.stop();
+const only = process.env.BENCH_ONLY;
+const figures: Figure[] = [];
+if (!only || only === 'stack') figures.push(...(await benchStackStart()));
+if (!only || only === 'page' || only === 'submit' || only === 'inbox') {
+	const app = await startAppUnderTest();
+	try {
+		if (!only || only === 'page') figures.push(...(await benchPublicPage(app)));
+		if (!only || only === 'submit') figures.push(...(await benchSubmit(app)));
+		// Last: it loads 100,000 items into the stack the other figures share.
+		if (!only || only === 'inbox') figures.push(...(await benchInbox(app)));
+	} finally {
+		await app.stop();
+	}
 }
 // Its own stack: the dashboard figures load 1M responses (10M with BENCH_DASHBOARD_10M=1), which would skew the others.
-const dashboardApp = await startAppUnderTest();
-try {
-	figures.push(...(await benchDashboard(dashboardApp)));
-} finally {
-	await dashboardApp.stop();
+if (!only || only === 'dashboard') {
+	const dashboardApp = await startAppUnderTest();
+	try {
+		figures.push(...(await benchDashboard(dashboardApp)));
+	} finally {
+		await dashboardApp.stop();
+	}
 }
 
 console.table(figures.map(({ name, value, unit, target, note }) => ({ name, value, unit, target, note })));

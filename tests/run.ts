@@ -1,7 +1,8 @@
 // `npm test`: the static gates first (types, lint, format: fast, and nothing else runs if one fails),
 // then one fresh embedded stack on free ports for the whole run: the generated-types check,
-// unit + integration tests (vitest), a production build, and end-to-end tests (Playwright on Debian's Chromium).
-// Stops everything it started, pass or fail. `node tests/run.ts gates|vitest|e2e` runs one part.
+// unit + integration tests (vitest), a production build, end-to-end tests (Playwright on Debian's Chromium), and
+// system tests of that build (tests/system). Stops everything it started, pass or fail.
+// `node tests/run.ts gates|vitest|e2e` runs one part.
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../supabase/local/stack.ts';
 import { startThrowawayStack } from '../supabase/local/throwaway.ts';
@@ -41,7 +42,12 @@ async function main(): Promise<number> {
 		}
 		if (!only || only === 'e2e') {
 			if ((await run('production build', [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], env)) !== 0) failures.push('build');
-			else if ((await run('end-to-end (Playwright)', [bin('@playwright/test/cli.js'), 'test'], env)) !== 0) failures.push('e2e');
+			else {
+				if ((await run('end-to-end (Playwright)', [bin('@playwright/test/cli.js'), 'test'], env)) !== 0) failures.push('e2e');
+				// Against the same build, each file on a stack of its own: exactly-once under faults, fuzzing, security.
+				const system = [bin('vitest/vitest.mjs'), 'run', '--config', 'tests/system/vitest.config.ts'];
+				if ((await run('system (production build: faults, bad input, security)', system, env)) !== 0) failures.push('system');
+			}
 		}
 	} finally {
 		await dispose();

@@ -1,7 +1,7 @@
 // One port in front of PostgREST, Auth and Realtime, as Kong is in Supabase:
 // strips the service prefix, requires a known apikey, and turns the apikey
 // into the Bearer token when the caller sends none.
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect as netConnect, type Socket } from 'node:net';
 
 export interface Upstreams {
@@ -23,6 +23,10 @@ export interface GatewayHandle {
 	port: number;
 	stop(): Promise<void>;
 }
+
+// A fresh upstream connection per request: PostgREST closes a connection after some bad requests, and a
+// pooled socket it closed would turn the next, innocent request into a 502.
+const upstreamAgent = new Agent({ keepAlive: false });
 
 const ROUTES: { prefix: string; service: keyof Upstreams; rewrite?: (path: string) => string }[] = [
 	{ prefix: '/rest/v1', service: 'rest' },
@@ -126,7 +130,14 @@ export function startGateway(options: GatewayOptions): Promise<GatewayHandle> {
 				headers['content-length'] = String(body.length);
 			}
 			const upstream = httpRequest(
-				{ host: options.upstreamHost, port: options.upstreams()[target.service], method: req.method, path: target.path, headers },
+				{
+					host: options.upstreamHost,
+					port: options.upstreams()[target.service],
+					method: req.method,
+					path: target.path,
+					headers,
+					agent: upstreamAgent
+				},
 				(upstreamRes) => {
 					res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...CORS_HEADERS });
 					upstreamRes.pipe(res);

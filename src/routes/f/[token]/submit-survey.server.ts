@@ -1,6 +1,7 @@
 // ?/survey: validate the answers against the link's survey, then submit_survey_response.
 import type { RequestEvent } from '@sveltejs/kit';
-import { superValidate, message } from 'sveltekit-superforms';
+import { error } from '@sveltejs/kit';
+import { superValidate, message, setError } from 'sveltekit-superforms';
 import type { FormMessage } from '$lib/components/feedback/form-message';
 import { callRpc } from '$lib/server/feedback/rpc';
 import { clientAddress } from '$lib/server/feedback/client-address';
@@ -9,7 +10,7 @@ import { confirmSubmission, submissionFor } from '$lib/server/feedback/resubmiss
 import { refuse } from './feedback-page.server';
 import { surveyAdapter } from './forms.server';
 import { surveyOfLink } from './survey-of-link.server';
-import { answersOf, type SurveyFormData } from './survey-form';
+import { answersOf, scaleAnswersNotWhole, type SurveyFormData } from './survey-form';
 import { SURVEY_SUBMISSION_FIELD } from './form-fields';
 import { databaseFieldErrors, formProblem } from '$lib/server/feedback/form-outcome';
 
@@ -18,7 +19,10 @@ export async function submitSurvey(event: RequestEvent<{ token: string }>) {
 	// Without the questions the form cannot even be read back; the database is down anyway.
 	if (!definition) refuse('unavailable');
 
-	const form = await superValidate<SurveyFormData, FormMessage>(event.request, surveyAdapter(definition) as never, { id: 'survey' });
+	// Read once, so the raw text of the scale answers can be checked too; a body that is no form is bad input.
+	const formData = await event.request.formData().catch(() => error(400, 'invalid_form'));
+	const form = await superValidate<SurveyFormData, FormMessage>(formData, surveyAdapter(definition) as never, { id: 'survey' });
+	for (const questionId of scaleAnswersNotWhole(formData, definition)) setError(form, questionId, 'invalid');
 	if (!form.valid) return formProblem(form, 'fields');
 
 	const answers = answersOf(form.data);

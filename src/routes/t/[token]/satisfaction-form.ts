@@ -2,9 +2,10 @@
 // plus the hidden submission token that makes a double tap store one answer.
 import { z } from 'zod';
 import { requiredOr } from '$lib/feedback/field-errors';
+import { submissionTokenField } from '$lib/feedback/submission-token';
 
 export const satisfactionFormSchema = z.object({
-	submission: z.string().min(1, 'invalid').max(64, 'invalid'),
+	submission: submissionTokenField,
 	satisfied: z.enum(['yes', 'no'], { error: requiredOr('invalid') })
 });
 
