@@ -58,10 +58,10 @@ describe('rollups', () => {
 		);
 		// Along the workflow the triage trigger allows: resolving takes a resolution text.
 		for (const status of ['triaged', 'in_progress']) {
-			await db.query(
-				`update public.feedback_items set status = $2 where client_id = $1 and subject in ('Queja 1', 'Queja 2', 'Queja 4')`,
-				[client, status]
-			);
+			await db.query(`update public.feedback_items set status = $2 where client_id = $1 and subject in ('Queja 1', 'Queja 2', 'Queja 4')`, [
+				client,
+				status
+			]);
 		}
 		await db.query(
 			`update public.feedback_items set status = 'resolved', resolution_text = 'Resuelta por teléfono'
