@@ -87,8 +87,12 @@ test('a review approved by a manager freezes its figures and keeps its decisions
 	const quarter = `${year}-Q${q}`;
 	const next = q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`;
 	await page.goto(`/staff/reviews/${quarter}`);
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
 	await page.getByLabel('Conclusiones').fill('Los indicadores se mantienen; reforzar los plazos.');
+	// Each save re-renders the page's forms when it answers: wait for it before filling the next one.
+	const saved = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/staff/reviews/'));
 	await page.getByRole('button', { name: 'Guardar cambios' }).first().click();
+	await saved;
 	await page.getByLabel('Nueva decisión').fill('Revisar la planificación de entregas cada mes');
 	await page.getByRole('button', { name: 'Añadir decisión' }).click();
 	await expect(page.getByTestId('decision')).toHaveCount(1);

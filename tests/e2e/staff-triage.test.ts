@@ -16,6 +16,8 @@ async function itemId(subject: string): Promise<string> {
 async function openItem(page: Page, subject: string) {
 	await page.goto(`/staff/inbox/${await itemId(subject)}`);
 	await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+	// Filled before hydration, a bound field is reset to the loaded value (see the staff layout).
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
 }
 
 test('an agent triages a new complaint, replies publicly and resolves it; the client sees the reply and the satisfaction question', async ({
