@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { signInAsStaff } from './staff-session.ts';
+import { signInAsStaff, openStaffPage } from './staff-session.ts';
 import { DEMO_CAMPAIGN_PATH } from './feedback-db.ts';
 import { expectNoAxeViolations } from './axe.ts';
 
@@ -12,7 +12,7 @@ function lastClosedQuarter(today = new Date()): string {
 
 test('the dashboard follows a survey answered in another browser, without a reload', async ({ page, browser }) => {
 	await signInAsStaff(page, MANAGER);
-	await page.goto('/staff/dashboard?quarters=4');
+	await openStaffPage(page, '/staff/dashboard?quarters=4');
 	await expect(page.locator('.live-status')).toHaveText(/En directo/);
 	const sc = page.getByTestId('indicator-sc');
 	const before = Number(await sc.getAttribute('data-n'));
@@ -43,7 +43,7 @@ test('the dashboard follows a survey answered in another browser, without a relo
 
 test('a target that is not met offers a corrective action plan prefilled with the indicator and quarter', async ({ page }) => {
 	await signInAsStaff(page, MANAGER);
-	await page.goto('/staff/dashboard');
+	await openStaffPage(page, '/staff/dashboard');
 	const notMet = page.locator('[data-status="not_met"]').first();
 	await expect(notMet).toBeVisible();
 	const link = notMet.getByRole('link', { name: 'Abrir plan de acción correctiva' });
@@ -56,7 +56,7 @@ test('a target that is not met offers a corrective action plan prefilled with th
 
 test('charts can be read as tables and their points take keyboard focus', async ({ page }) => {
 	await signInAsStaff(page, MANAGER);
-	await page.goto('/staff/dashboard');
+	await openStaffPage(page, '/staff/dashboard');
 	const chart = page.getByTestId('chart-quarters-sc');
 	await expect(chart.getByRole('heading', { level: 3 })).toBeVisible();
 	await chart.getByText('Ver como tabla').click();
@@ -70,7 +70,7 @@ test('charts can be read as tables and their points take keyboard focus', async 
 
 test('the quarterly review renders and prints without navigation', async ({ page }) => {
 	await signInAsStaff(page, MANAGER);
-	await page.goto(`/staff/reviews/${lastClosedQuarter()}`);
+	await openStaffPage(page, `/staff/reviews/${lastClosedQuarter()}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Revisión por la dirección · ${lastClosedQuarter()}`);
 	await expectNoAxeViolations(page);
 	await page.emulateMedia({ media: 'print' });
@@ -86,13 +86,11 @@ test('a review approved by a manager freezes its figures and keeps its decisions
 	const [year, q] = [2001 + Math.floor(slot / 4), (slot % 4) + 1];
 	const quarter = `${year}-Q${q}`;
 	const next = q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`;
-	await page.goto(`/staff/reviews/${quarter}`);
-	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+	await openStaffPage(page, `/staff/reviews/${quarter}`);
 	await page.getByLabel('Conclusiones').fill('Los indicadores se mantienen; reforzar los plazos.');
-	// Each save re-renders the page's forms when it answers: wait for it before filling the next one.
-	const saved = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/staff/reviews/'));
+	// Each save reloads the page's data and re-renders its forms: wait until the saved text shows before filling the next one.
 	await page.getByRole('button', { name: 'Guardar cambios' }).first().click();
-	await saved;
+	await expect(page.locator('.conclusions p')).toHaveText('Los indicadores se mantienen; reforzar los plazos.');
 	await page.getByLabel('Nueva decisión').fill('Revisar la planificación de entregas cada mes');
 	await page.getByRole('button', { name: 'Añadir decisión' }).click();
 	await expect(page.getByTestId('decision')).toHaveCount(1);
@@ -100,6 +98,6 @@ test('a review approved by a manager freezes its figures and keeps its decisions
 	await expect(page.getByTestId('review-state')).toContainText('Aprobada por');
 	await expect(page.getByLabel('Nueva decisión')).toHaveCount(0);
 
-	await page.goto(`/staff/reviews/${next}`);
+	await openStaffPage(page, `/staff/reviews/${next}`);
 	await expect(page.getByTestId('decision').first()).toContainText('Revisar la planificación de entregas cada mes');
 });

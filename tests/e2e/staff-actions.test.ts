@@ -5,7 +5,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { sql } from './feedback-db.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { signInAsStaff, signOut } from './staff-session.ts';
+import { signInAsStaff, signOut, openStaffPage } from './staff-session.ts';
 
 async function complaintsOfNewClient(tag: string): Promise<string[]> {
 	const [client] = await sql<{ id: string }>('insert into public.clients (name) values ($1) returning id', [`Cliente ${tag}`]);
@@ -28,7 +28,7 @@ async function backdateActionsDone(planId: string, days: number) {
 }
 
 async function timelineShowsPlan(page: Page, itemId: string, title: string) {
-	await page.goto(`/staff/inbox/${itemId}`);
+	await openStaffPage(page, `/staff/inbox/${itemId}`);
 	await expect(page.locator('[data-kind="action_plan_linked"]')).toContainText(`Vinculada al plan de acción «${title}»`);
 	await expect(page.getByTestId('item-plans').getByRole('link', { name: title })).toBeVisible();
 }
@@ -44,7 +44,7 @@ test('quality makes one plan from two complaints, closes its actions, and the ma
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Planes de acción correctiva');
 	await expectNoAxeViolations(page);
 
-	await page.goto(`/staff/inbox/${first}`);
+	await openStaffPage(page, `/staff/inbox/${first}`);
 	await page.getByRole('link', { name: 'Crear un plan con esta queja' }).click();
 	await expect(page.getByRole('link', { name: `Entrega incompleta ${tag} A` })).toBeVisible();
 	await expectNoAxeViolations(page);
@@ -54,12 +54,12 @@ test('quality makes one plan from two complaints, closes its actions, and the ma
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	const planId = page.url().split('/').at(-1)!;
 
-	await page.goto(`/staff/inbox/${second}`);
+	await openStaffPage(page, `/staff/inbox/${second}`);
 	await page.getByLabel('Añadir a un plan existente').selectOption({ label: title });
 	await page.getByRole('button', { name: 'Añadir al plan' }).click();
 	await expect(page.getByTestId('item-plans')).toContainText(title);
 
-	await page.goto(`/staff/actions/${planId}`);
+	await openStaffPage(page, `/staff/actions/${planId}`);
 	await expect(page.getByTestId('plan-items').getByRole('listitem')).toHaveCount(2);
 	await page.getByLabel('¿Por qué? (1)').fill('El albarán se cerró antes de cargar');
 	await page.getByLabel('Causa raíz', { exact: true }).fill('No se cuentan los bultos al cargar.');
@@ -84,7 +84,7 @@ test('quality makes one plan from two complaints, closes its actions, and the ma
 	await signOut(page);
 	await signInAsStaff(page, 'manager@demo.local');
 	await expect(page.getByTestId('plan-due')).toBeVisible();
-	await page.goto(`/staff/actions/${planId}`);
+	await openStaffPage(page, `/staff/actions/${planId}`);
 	await expect(page.getByTestId('check-result')).toContainText('Cumple');
 	await expect(page.getByText('Verificación pendiente')).toBeVisible();
 	await page.getByLabel('Eficaz', { exact: true }).check();

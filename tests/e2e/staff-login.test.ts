@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { attemptSignIn, signInAsStaff, signOut } from './staff-session.ts';
+import { attemptSignIn, signInAsStaff, signOut, signInAsStaffWithoutScripts } from './staff-session.ts';
 
 const ROLES = [
 	{ email: 'admin@demo.local', role: 'Administración', seesStaffAdmin: true },
@@ -62,7 +62,7 @@ test.describe('with JavaScript disabled', () => {
 	test('the login form works, and a wrong password still shows the message', async ({ page }) => {
 		await attemptSignIn(page, 'agent@demo.local', 'wrong-password');
 		await expect(page.getByRole('alert')).toHaveText('El correo o la contraseña no son correctos.');
-		await signInAsStaff(page, 'agent@demo.local');
+		await signInAsStaffWithoutScripts(page, 'agent@demo.local');
 		await expect(page).toHaveURL(/\/staff$/);
 		await expect(page.getByTestId('staff-role')).toHaveText('Tu rol: Agente de atención al cliente');
 		await signOut(page);

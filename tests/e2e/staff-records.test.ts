@@ -1,10 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
-import { attemptSignIn, signInAsStaff, signOut } from './staff-session.ts';
+import { attemptSignIn, signInAsStaff, signOut, openStaffPage, signInAsStaffWithoutScripts } from './staff-session.ts';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 async function createClient(page: Page, name: string, accountManager: string) {
-	await page.goto('/staff/clients/new');
+	await openStaffPage(page, '/staff/clients/new');
 	await page.getByLabel('Nombre', { exact: true }).fill(name);
 	await page.getByLabel('CIF / NIF').fill(`T${unique()}`.slice(0, 12));
 	await page.getByLabel('Correo de contacto').fill('compras@cliente.example');
@@ -65,7 +65,7 @@ test('a manager records a client and its contract, delivers it and records accep
 	await signInAsStaff(page, 'account2@demo.local');
 	const response = await page.goto(clientUrl);
 	expect(response?.status()).toBe(404);
-	await page.goto('/staff/clients');
+	await openStaffPage(page, '/staff/clients');
 	await expect(page.getByRole('link', { name: clientName })).toHaveCount(0);
 });
 
@@ -73,7 +73,7 @@ test('an admin invites a staff member, who signs in, and deactivating them close
 	test.setTimeout(120_000);
 	const email = `nuevo.${unique()}@demo.local`;
 	await signInAsStaff(page, 'admin@demo.local');
-	await page.goto('/staff/admin/staff');
+	await openStaffPage(page, '/staff/admin/staff');
 	await page.getByLabel('Nombre completo').fill('Nueva Persona Prueba');
 	await page.getByLabel('Correo de trabajo').fill(email);
 	await page.getByLabel('Rol').selectOption({ label: 'Agente de atención al cliente' });
@@ -88,7 +88,7 @@ test('an admin invites a staff member, who signs in, and deactivating them close
 	await signOut(page);
 
 	await signInAsStaff(page, 'admin@demo.local');
-	await page.goto('/staff/admin/staff');
+	await openStaffPage(page, '/staff/admin/staff');
 	await page.getByRole('button', { name: 'Desactivar: Nueva Persona Prueba' }).first().click();
 	await expect(page.getByRole('listitem').filter({ hasText: email })).toContainText('Desactivado');
 	await signOut(page);
@@ -108,7 +108,7 @@ test.describe('with JavaScript disabled', () => {
 
 	test('an account manager records a requirement for an own client', async ({ page }) => {
 		const statement = `El cliente pide informes mensuales ${unique()}`;
-		await signInAsStaff(page, 'account@demo.local');
+		await signInAsStaffWithoutScripts(page, 'account@demo.local');
 		await page.goto('/staff/requirements/new');
 		await page.getByLabel('Cliente').selectOption({ label: 'Transportes Ruiz e Hijos S.L.' });
 		await page.getByLabel('Requisito').fill(statement);

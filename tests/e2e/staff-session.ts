@@ -11,10 +11,25 @@ export async function attemptSignIn(page: Page, email: string, password = DEMO_P
 	await page.getByRole('button', { name: 'Entrar' }).click();
 }
 
-/** Signs in and waits until the portal has let the person in. */
-export async function signInAsStaff(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Signs in with scripts off (nothing hydrates) and waits until the portal has let the person in. */
+export async function signInAsStaffWithoutScripts(page: Page, email: string, password = DEMO_PASSWORD) {
 	await attemptSignIn(page, email, password);
 	await page.waitForURL((url) => url.pathname !== '/staff/login');
+}
+
+/** Signs in and waits until the portal has let the person in and its first page has hydrated. */
+export async function signInAsStaff(page: Page, email: string, password = DEMO_PASSWORD) {
+	await signInAsStaffWithoutScripts(page, email, password);
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+}
+
+/**
+ * Opens a page of the signed-in portal and waits until it has hydrated: a field filled before that is reset by its
+ * binding, and the form then sends the old value (the portal layout marks `html[data-hydrated]` on mount).
+ */
+export async function openStaffPage(page: Page, path: string) {
+	await page.goto(path);
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
 }
 
 export async function signOut(page: Page) {

@@ -1,7 +1,7 @@
 // Survey editor journeys: quality builds a survey (with and without JavaScript); an agent cannot.
 import { test, expect, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { signInAsStaff } from './staff-session.ts';
+import { signInAsStaff, openStaffPage, signInAsStaffWithoutScripts } from './staff-session.ts';
 
 const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -27,7 +27,7 @@ test('quality creates a survey with several question types and a satisfaction qu
 	const title = unique('Encuesta entrega');
 	await signInAsStaff(page, 'quality@demo.local');
 	await expect(page).toHaveURL(/\/staff$/);
-	await page.goto('/staff/surveys');
+	await openStaffPage(page, '/staff/surveys');
 	await page.getByRole('link', { name: 'Nueva encuesta' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Nueva encuesta' })).toBeVisible();
 	await expectNoAxeViolations(page);
@@ -74,7 +74,7 @@ test('quality creates a survey with several question types and a satisfaction qu
 test('a survey that breaks the shared schema is refused field by field', async ({ page }) => {
 	await signInAsStaff(page, 'manager@demo.local');
 	await expect(page).toHaveURL(/\/staff$/);
-	await page.goto('/staff/surveys/new');
+	await openStaffPage(page, '/staff/surveys/new');
 	await fillTexts(page, unique('Encuesta incompleta'));
 	await page.getByLabel('Pregunta 1 en español').fill('¿Qué tal?');
 	await page.getByLabel('Pregunta 1 en inglés').fill('How was it?');
@@ -111,7 +111,7 @@ test('a survey with responses keeps its questions and offers a new version', asy
 	await signInAsStaff(page, 'quality@demo.local');
 	await expect(page).toHaveURL(/\/staff$/);
 	// The seeded demo survey has responses.
-	await page.goto('/staff/surveys/f0000000-0000-4000-8000-000000000001');
+	await openStaffPage(page, '/staff/surveys/f0000000-0000-4000-8000-000000000001');
 	await expect(page.getByText(/Esta encuesta ya tiene respuestas/)).toBeVisible();
 	await expect(page.getByLabel('Tipo de la pregunta 1')).toBeDisabled();
 	await expect(page.getByRole('button', { name: /^Quitar la pregunta/ })).toHaveCount(0);
@@ -133,7 +133,7 @@ test.describe('with JavaScript disabled', () => {
 		// Each structural edit is a server round trip; slow when the whole suite shares two cores.
 		test.setTimeout(90_000);
 		const title = unique('Encuesta sin JS');
-		await signInAsStaff(page, 'quality@demo.local');
+		await signInAsStaffWithoutScripts(page, 'quality@demo.local');
 		await expect(page).toHaveURL(/\/staff$/);
 		await page.goto('/staff/surveys/new');
 		await fillTexts(page, title);

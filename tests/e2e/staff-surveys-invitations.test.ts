@@ -5,7 +5,7 @@ import { test, expect, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { expectNoAxeViolations } from './axe.ts';
-import { signInAsStaff } from './staff-session.ts';
+import { signInAsStaff, openStaffPage } from './staff-session.ts';
 
 const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -36,7 +36,7 @@ async function download(page: Page, buttonName: string): Promise<Buffer> {
 }
 
 async function createCampaignLink(page: Page, label: string) {
-	await page.goto('/staff/invitations/new?kind=campaign');
+	await openStaffPage(page, '/staff/invitations/new?kind=campaign');
 	await page.getByLabel('Presentar una queja').check();
 	await page.getByLabel('Dejar una sugerencia').check();
 	await page.getByLabel('Etiqueta').fill(label);
@@ -109,7 +109,7 @@ test('bulk links from a CSV: the preview shows unmatched rows, and only matched 
 	const nobody = unique('Cliente Inexistente');
 	await signInAsStaff(page, 'manager@demo.local');
 	await expect(page).toHaveURL(/\/staff$/);
-	await page.goto('/staff/invitations/bulk');
+	await openStaffPage(page, '/staff/invitations/bulk');
 	await page
 		.getByLabel('Filas CSV')
 		.fill(['NIF;Contrato;Caduca', 'B46123457;;31/12/2030', 'clinica san rafael s.l.p.', `${nobody};;`, 'A39234561;;30/02/2030'].join('\n'));
