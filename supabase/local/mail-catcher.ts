@@ -42,13 +42,6 @@ export interface MailCatcherOptions {
 const escapeHtml = (text: string) =>
 	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function headerText(value: unknown): string {
-	if (typeof value === 'string') return value;
-	if (value && typeof value === 'object' && 'text' in value) return String((value as { text: unknown }).text);
-	if (value && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value);
-	return String(value);
-}
-
 function page(messages: CaughtMail[]): string {
 	const rows = messages
 		.slice()
@@ -85,7 +78,8 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
 			simpleParser(stream)
 				.then((parsed) => {
 					const headers: Record<string, string> = {};
-					for (const [name, value] of parsed.headers) headers[name] = headerText(value);
+					// Raw header text (mailparser structures some, like List-Unsubscribe), by lower-case name.
+					for (const { key, line } of parsed.headerLines) headers[key] = line.slice(line.indexOf(':') + 1).trim();
 					const to = session.envelope.rcptTo.map((address) => address.address);
 					messages.push({
 						id: nextId++,

@@ -20,6 +20,7 @@
 --   staff_deadline_warning: the assignee (triage group when unassigned), once per due instant, when the
 --     item's deadline cache says due soon (sla_due_soon_at: a quarter of the target, at most 2 business hours).
 --   staff_deadline_breached: the assignee and every active manager (the escalation ladder), once per due instant.
+--   Events recorded as more than a day old (imports, the demo seed) send nothing.
 --   staff_digest: one a day per person whose preference is 'digest', listing what was held for it.
 -- Staff preferences (public.notification_preferences): immediate (default), digest, off.
 --
@@ -104,7 +105,7 @@ create policy "staff change their own notification preference" on public.notific
 	using (user_id = (select auth.uid()) and private.current_staff_role() is not null)
 	with check (user_id = (select auth.uid()));
 
-grant select, insert, update (mode) on public.notification_preferences to authenticated;
+grant select, insert (user_id, mode), update (user_id, mode) on public.notification_preferences to authenticated;
 
 create trigger notification_preferences_set_updated_at before update on public.notification_preferences
 	for each row execute function private.set_updated_at();
@@ -246,6 +247,10 @@ declare
 	v_body text;
 	v_assignee uuid;
 begin
+	-- What is recorded as having happened long ago (an import, the demo seed) is history, not news.
+	if new.occurred_at < now() - interval '1 day' then
+		return null;
+	end if;
 	select * into v_item from public.feedback_items as item where item.id = new.feedback_item_id;
 	if not found then
 		return null;
@@ -294,6 +299,8 @@ begin
 		select * from public.feedback_items as item
 		where item.sla_next_due_at is not null and item.sla_due_soon_at <= p_now
 			and item.status in ('new', 'triaged', 'in_progress')
+			-- A deadline that passed more than a day ago (the worker was down, or the item is history) is left to the inbox.
+			and item.sla_next_due_at > p_now - interval '1 day'
 	loop
 		v_stage := case when v_item.sla_next_due_at <= p_now then 'breached' else 'warning' end;
 		insert into private.deadline_notices (feedback_item_id, stage, due_at, noticed_at)
@@ -330,7 +337,7 @@ declare
 begin
 	for v_person in
 		select held.staff_user_id, min(held.recipient) as recipient,
-			jsonb_agg(jsonb_build_object('kind', held.kind) || held.payload order by held.created_at) as entries,
+			jsonb_agg(held.payload || jsonb_build_object('notice', held.kind) order by held.created_at) as entries,
 			array_agg(held.id) as ids
 		from private.outbox as held
 		where held.status = 'held' and held.staff_user_id is not null

@@ -128,6 +128,16 @@ function formatDate(iso: string, locale: MailLocale): string {
 	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Madrid' }).format(date);
 }
 
+const NOTICE_NAMES: Record<string, string> = {
+	staff_new_item: 'caso nuevo',
+	staff_assigned: 'asignación',
+	staff_client_message: 'mensaje del cliente',
+	staff_not_resolved: 'el cliente dice que no está resuelto',
+	staff_deadline_warning: 'plazo a punto de vencer',
+	staff_deadline_breached: 'plazo vencido'
+};
+const digestNotice = (notice: unknown) => NOTICE_NAMES[str(notice)] ?? str(notice);
+
 function staffDraft(row: OutboxRow, context: MailContext): Draft {
 	const t = T.es;
 	const p = row.payload;
@@ -169,7 +179,7 @@ function staffDraft(row: OutboxRow, context: MailContext): Draft {
 				greeting: t.helloStaff,
 				blocks: [
 					{ text: t.staffDigestBody },
-					...entries.map((entry): Block => ({ link: `${context.siteUrl}/staff/inbox/${str(entry.itemId)}`, label: `${str(entry.subject)} (${str(entry.kind)})` }))
+					...entries.map((entry): Block => ({ link: `${context.siteUrl}/staff/inbox/${str(entry.itemId)}`, label: `${str(entry.subject)} (${digestNotice(entry.notice)})` }))
 				],
 				footer
 			};
