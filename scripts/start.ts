@@ -15,7 +15,7 @@ if (missing.length) {
 try {
 	const { child, appUrl, siteUrl } = await serveBuild({}, false);
 	// The outbox worker beside the app (`npm run worker` runs more of them on their own).
-	const workerEnv = { ...process.env, PUBLIC_SITE_URL: siteUrl };
+	const workerEnv: NodeJS.ProcessEnv = { ...process.env, PUBLIC_SITE_URL: siteUrl };
 	const worker = workerEnv.DATABASE_URL && workerEnv.SMTP_URL ? await startNotifyWorker(workerOptionsFromEnv(workerEnv)) : null;
 	if (!worker) console.error('DATABASE_URL or SMTP_URL is not set: no outbox worker runs here, so mail waits in the outbox.');
 	console.log(`APP_URL=${appUrl}`);

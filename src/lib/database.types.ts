@@ -826,6 +826,32 @@ export type Database = {
 					}
 				]
 			}
+			notification_preferences: {
+				Row: {
+					user_id: string
+					mode: Database['public']['Enums']['notification_mode']
+					updated_at: string
+				}
+				Insert: {
+					user_id?: string
+					mode?: Database['public']['Enums']['notification_mode']
+					updated_at?: string
+				}
+				Update: {
+					user_id?: string
+					mode?: Database['public']['Enums']['notification_mode']
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'notification_preferences_user_id_fkey'
+						columns: ['user_id']
+						isOneToOne: true
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					}
+				]
+			}
 			requirements: {
 				Row: {
 					id: string
@@ -1319,6 +1345,14 @@ export type Database = {
 					verification_due: boolean
 				}[]
 			}
+			add_client_message: {
+				Args: {
+					p_tracking_token: string
+					p_body: string
+					p_client_address: string
+				}
+				Returns: Json
+			}
 			add_feedback_message: {
 				Args: {
 					p_item_id: string
@@ -1460,6 +1494,23 @@ export type Database = {
 					problem: Database['public']['Enums']['invitation_match_problem']
 				}[]
 			}
+			outbox_messages: {
+				Args: {
+					p_status?: string
+					p_limit?: number
+				}
+				Returns: {
+					id: string
+					kind: string
+					recipient: string
+					status: string
+					attempts: number
+					last_error: string
+					feedback_item_id: string
+					created_at: string
+					sent_at: string
+				}[]
+			}
 			rebuild_rollups: {
 				Args: never
 				Returns: undefined
@@ -1469,6 +1520,12 @@ export type Database = {
 					p_invitation_id: string
 				}
 				Returns: string
+			}
+			retry_outbox_message: {
+				Args: {
+					p_id: string
+				}
+				Returns: boolean
 			}
 			review_figures: {
 				Args: {
@@ -1503,6 +1560,12 @@ export type Database = {
 				}
 				Returns: Json
 			}
+			unsubscribe_tracking: {
+				Args: {
+					p_tracking_token: string
+				}
+				Returns: boolean
+			}
 		}
 		Enums: {
 			action_plan_cause: 'people' | 'method' | 'material' | 'machine' | 'measurement' | 'environment'
@@ -1518,6 +1581,7 @@ export type Database = {
 			indicator_code: 'cct' | 'sc'
 			invitation_kind: 'personal' | 'campaign'
 			invitation_match_problem: 'client_not_found' | 'client_ambiguous' | 'contract_not_found'
+			notification_mode: 'immediate' | 'digest' | 'off'
 			requirement_priority: 'low' | 'medium' | 'high' | 'critical'
 			requirement_source: 'contract' | 'meeting' | 'complaint' | 'survey' | 'suggestion' | 'regulation' | 'other'
 			requirement_status: 'open' | 'in_progress' | 'met' | 'dropped'
@@ -1563,6 +1627,7 @@ export const Constants = {
 			indicator_code: ['cct', 'sc'],
 			invitation_kind: ['personal', 'campaign'],
 			invitation_match_problem: ['client_not_found', 'client_ambiguous', 'contract_not_found'],
+			notification_mode: ['immediate', 'digest', 'off'],
 			requirement_priority: ['low', 'medium', 'high', 'critical'],
 			requirement_source: ['contract', 'meeting', 'complaint', 'survey', 'suggestion', 'regulation', 'other'],
 			requirement_status: ['open', 'in_progress', 'met', 'dropped'],

@@ -77,7 +77,7 @@ async function main() {
 		// The local seed's campaign link (survey, complaint and suggestion); never in a hosted project.
 		if (stack) shown.DEMO_FEEDBACK_URL = `${app.siteUrl}/f/${DEMO_CAMPAIGN_TOKEN}`;
 		// The outbox worker beside the app: locally it delivers to the mail catcher (MAIL_UI_URL shows the mail).
-		const workerEnv = { ...process.env, ...env, PUBLIC_SITE_URL: app.siteUrl };
+		const workerEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PUBLIC_SITE_URL: app.siteUrl };
 		const worker = workerEnv.DATABASE_URL && workerEnv.SMTP_URL ? await startNotifyWorker(workerOptionsFromEnv(workerEnv)) : null;
 		if (!worker) console.error('No DATABASE_URL and SMTP_URL: the outbox worker is not running, so no mail is sent.');
 		printEnv(shown);

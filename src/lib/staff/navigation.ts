@@ -20,7 +20,9 @@ const LINKS: NavLink[] = [
 	{ href: '/staff/surveys', label: m.sv_nav_surveys, roles: 'all' },
 	{ href: '/staff/invitations', label: m.sv_nav_invitations, roles: 'all' },
 	{ href: '/staff/audit', label: m.tr_nav_audit, roles: ['admin', 'quality'] },
-	{ href: '/staff/admin/staff', label: m.staff_nav_staff, roles: ['admin'] }
+	{ href: '/staff/admin/staff', label: m.staff_nav_staff, roles: ['admin'] },
+	{ href: '/staff/admin/outbox', label: m.nt_nav_outbox, roles: ['admin'] },
+	{ href: '/staff/notifications', label: m.nt_nav_notifications, roles: 'all' }
 ];
 
 export function staffNavigation(role: StaffRole): NavLink[] {

@@ -49,7 +49,11 @@ export const uniqueAddress = (label: string) => `${label}-${randomUUID().slice(0
 export async function fileComplaint(options: { email?: string | null; consent?: boolean; locale?: 'es' | 'en' } = {}) {
 	const { token } = await createInvitation({ surveyId: null, offersComplaint: true });
 	const trackingToken = newSubmissionToken();
-	const item: Record<string, unknown> = { ...validItem(), contact_email: options.email ?? undefined, contact_consent: options.consent ?? true };
+	const item: Record<string, unknown> = {
+		...validItem(),
+		contact_email: options.email ?? undefined,
+		contact_consent: options.consent ?? true
+	};
 	if (options.locale) item.locale = options.locale;
 	const { data, error } = await app().rpc('submit_feedback_item', {
 		p_token: token,
@@ -58,7 +62,9 @@ export async function fileComplaint(options: { email?: string | null; consent?: 
 		p_client_address: testAddress()
 	});
 	if (error || data.outcome !== 'ok') throw new Error(`filing failed: ${JSON.stringify(error ?? data)}`);
-	const [row] = await sql<{ id: string }>("select id from public.feedback_items where submission_hash = sha256(convert_to($1, 'utf8'))", [trackingToken]);
+	const [row] = await sql<{ id: string }>("select id from public.feedback_items where submission_hash = sha256(convert_to($1, 'utf8'))", [
+		trackingToken
+	]);
 	return { itemId: row.id, trackingToken };
 }
 

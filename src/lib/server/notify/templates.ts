@@ -25,7 +25,7 @@ export interface RenderedMail {
 	subject: string;
 	text: string;
 	html: string;
-	/** One-click unsubscribe (RFC 8058) for client mail. */
+	/** The unsubscribe page of client mail (one button; also the List-Unsubscribe header). */
 	unsubscribeUrl?: string;
 }
 
@@ -152,14 +152,24 @@ function staffDraft(row: OutboxRow, context: MailContext): Draft {
 			blocks: [{ text: t.staffNewBody }, { quote: `${subject}\n\n${str(p.description)}` }, open],
 			footer
 		}),
-		staff_assigned: () => ({ subject: t.staffAssignedSubject(subject), greeting: t.helloStaff, blocks: [{ text: t.staffAssignedBody }, { quote: subject }, open], footer }),
+		staff_assigned: () => ({
+			subject: t.staffAssignedSubject(subject),
+			greeting: t.helloStaff,
+			blocks: [{ text: t.staffAssignedBody }, { quote: subject }, open],
+			footer
+		}),
 		staff_client_message: () => ({
 			subject: t.staffClientSubject(subject),
 			greeting: t.helloStaff,
 			blocks: [{ text: t.staffClientBody }, { quote: str(p.message) }, open],
 			footer
 		}),
-		staff_not_resolved: () => ({ subject: t.staffNotResolvedSubject(subject), greeting: t.helloStaff, blocks: [{ text: t.staffNotResolvedBody }, open], footer }),
+		staff_not_resolved: () => ({
+			subject: t.staffNotResolvedSubject(subject),
+			greeting: t.helloStaff,
+			blocks: [{ text: t.staffNotResolvedBody }, open],
+			footer
+		}),
 		staff_deadline_warning: () => ({
 			subject: t.staffWarningSubject(subject),
 			greeting: t.helloStaff,
@@ -179,7 +189,10 @@ function staffDraft(row: OutboxRow, context: MailContext): Draft {
 				greeting: t.helloStaff,
 				blocks: [
 					{ text: t.staffDigestBody },
-					...entries.map((entry): Block => ({ link: `${context.siteUrl}/staff/inbox/${str(entry.itemId)}`, label: `${str(entry.subject)} (${digestNotice(entry.notice)})` }))
+					...entries.map((entry): Block => ({
+						link: `${context.siteUrl}/staff/inbox/${str(entry.itemId)}`,
+						label: `${str(entry.subject)} (${digestNotice(entry.notice)})`
+					}))
 				],
 				footer
 			};
@@ -196,9 +209,19 @@ function clientDraft(row: OutboxRow, context: MailContext, trackingUrl: string, 
 	const footer = [t.why(org), `${t.unsubscribe} ${unsubscribeUrl}`];
 	const track: Block = { link: trackingUrl, label: t.trackLabel };
 	if (row.kind === 'client_filed')
-		return { subject: t.filedSubject(org, subject), greeting: t.hello, blocks: [{ text: t.filedBody(t.kindName[str(p.kind)] ?? str(p.kind)) }, track], footer };
+		return {
+			subject: t.filedSubject(org, subject),
+			greeting: t.hello,
+			blocks: [{ text: t.filedBody(t.kindName[str(p.kind)] ?? str(p.kind)) }, track],
+			footer
+		};
 	if (row.kind === 'client_reply')
-		return { subject: t.replySubject(org, subject), greeting: t.hello, blocks: [{ text: t.replyBody }, { quote: str(p.reply) }, { text: t.replyMore }, track], footer };
+		return {
+			subject: t.replySubject(org, subject),
+			greeting: t.hello,
+			blocks: [{ text: t.replyBody }, { quote: str(p.reply) }, { text: t.replyMore }, track],
+			footer
+		};
 	return {
 		subject: t.resolvedSubject(org, subject),
 		greeting: t.hello,

@@ -75,9 +75,9 @@ function deliverTask(options: WorkerOptions, context: MailContext): Task {
 						messageId: row.message_id,
 						headers: {
 							'X-Outbox-Id': row.id,
-							...(isClientMail(row.kind) && mail.unsubscribeUrl
-								? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
-								: {})
+							// The link opens a page with one button. No List-Unsubscribe-Post (RFC 8058): SvelteKit's CSRF
+							// check refuses a cross-site form POST, so a mail provider's one-click POST could not succeed.
+							...(isClientMail(row.kind) && mail.unsubscribeUrl ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>` } : {})
 						}
 					});
 				} catch (error) {
@@ -93,10 +93,10 @@ function deliverTask(options: WorkerOptions, context: MailContext): Task {
 					}
 					throw error;
 				}
-				await client.query(`update private.outbox set status = 'sent', attempts = $2, last_error = null, sent_at = now(), updated_at = now() where id = $1`, [
-					id,
-					helpers.job.attempts
-				]);
+				await client.query(
+					`update private.outbox set status = 'sent', attempts = $2, last_error = null, sent_at = now(), updated_at = now() where id = $1`,
+					[id, helpers.job.attempts]
+				);
 				await client.query('commit');
 			} catch (error) {
 				await client.query('rollback').catch(() => {});
