@@ -1,0 +1,67 @@
+// Closing the loop by e-mail (desktop): a client files a complaint with consent, an agent replies, the mail the
+// test stack's catcher caught links to the tracking page showing the reply, the client adds information there,
+// and the agent's inbox shows the change without a reload. The app's worker (scripts/start.ts) sends the mail.
+import { test, expect } from '@playwright/test';
+import { DEMO_CAMPAIGN_PATH, sql, uniqueToken } from './feedback-db.ts';
+import { openStaffPage, signInAsStaff } from './staff-session.ts';
+
+interface CaughtMail {
+	to: string[];
+	subject: string;
+	text: string;
+}
+
+async function mailTo(address: string): Promise<CaughtMail[]> {
+	const response = await fetch(`${process.env.MAIL_UI_URL}/messages`);
+	return ((await response.json()) as CaughtMail[]).filter((mail) => mail.to.includes(address));
+}
+
+const trackingLinkIn = (text: string) => /(http:\/\/localhost:\d+\/t\/[A-Za-z0-9_-]+)(?=\s)/.exec(text)?.[1] ?? null;
+
+test('the client hears back by e-mail and answers on the tracking page; the agent sees it live', async ({ page, browser }) => {
+	const subject = uniqueToken('Caja dañada');
+	const email = `${uniqueToken('cliente').toLowerCase().replace(/[^a-z0-9-]/g, '')}@example.com`;
+
+	const client = await browser.newPage();
+	await client.goto(`${DEMO_CAMPAIGN_PATH}?as=complaint`);
+	await client.getByRole('radio', { name: 'Entrega o plazos' }).check();
+	await client.getByLabel('Asunto', { exact: true }).fill(subject);
+	await client.getByLabel('Descripción', { exact: true }).fill('La caja llegó aplastada y falta una pieza.');
+	await client.getByLabel('Correo electrónico').fill(email);
+	await client.getByLabel('Acepto que me contactéis sobre este asunto.').check();
+	await client.getByRole('button', { name: 'Enviar queja' }).click();
+	await expect(client.getByTestId('tracking-link')).toBeVisible();
+
+	await expect.poll(async () => (await mailTo(email)).map((mail) => mail.subject), { timeout: 20_000 }).toEqual([
+		expect.stringContaining(`hemos recibido su caso «${subject}»`)
+	]);
+
+	const [item] = await sql<{ id: string }>('select id from public.feedback_items where subject = $1', [subject]);
+	await signInAsStaff(page, 'agent@demo.local');
+	await openStaffPage(page, `/staff/inbox/${item.id}`);
+	const reply = 'Le enviamos hoy una pieza de repuesto por mensajería.';
+	await page.getByLabel('Respuesta al cliente (pública)').fill(reply);
+	await page.getByRole('button', { name: 'Enviar al cliente' }).click();
+	await expect(page.locator('[data-kind="public_reply"]')).toContainText(reply);
+
+	await expect.poll(async () => (await mailTo(email)).length, { timeout: 20_000 }).toBe(2);
+	const replyMail = (await mailTo(email)).find((mail) => mail.subject.includes('nueva respuesta'))!;
+	expect(replyMail.text).toContain(reply);
+	const link = trackingLinkIn(replyMail.text);
+	expect(link).not.toBeNull();
+
+	await openStaffPage(page, '/staff/inbox');
+	await expect(page.locator('.live-status')).toHaveAttribute('data-state', 'live');
+	await client.goto(link!);
+	await expect(client.getByText(reply)).toBeVisible();
+	const more = 'El número de pedido es 4711, por si les sirve.';
+	await client.getByLabel('Su mensaje').fill(more);
+	await client.getByRole('button', { name: 'Enviar mensaje' }).click();
+	await expect(client.getByText('Gracias. Hemos añadido su mensaje a su caso.')).toBeVisible();
+	await expect(client.getByText(more)).toBeVisible();
+
+	// The agent's inbox counts the change as it happens; showing it and opening the item shows the message.
+	await page.getByTestId('changed-items').click();
+	await openStaffPage(page, `/staff/inbox/${item.id}`);
+	await expect(page.locator('[data-kind="client_message"]')).toContainText(more);
+});
