@@ -4,6 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { DEMO_CAMPAIGN_PATH, sql, uniqueToken } from './feedback-db.ts';
 import { openStaffPage, signInAsStaff } from './staff-session.ts';
+import { expectNoAxeViolations } from './axe.ts';
 
 interface CaughtMail {
 	to: string[];
@@ -20,9 +21,12 @@ const trackingLinkIn = (text: string) => /(http:\/\/localhost:\d+\/t\/[A-Za-z0-9
 
 test('the client hears back by e-mail and answers on the tracking page; the agent sees it live', async ({ page, browser }) => {
 	const subject = uniqueToken('Caja dañada');
-	const email = `${uniqueToken('cliente').toLowerCase().replace(/[^a-z0-9-]/g, '')}@example.com`;
+	const email = `${uniqueToken('cliente')
+		.toLowerCase()
+		.replace(/[^a-z0-9-]/g, '')}@example.com`;
 
-	const client = await browser.newPage();
+	const clientContext = await browser.newContext();
+	const client = await clientContext.newPage();
 	await client.goto(`${DEMO_CAMPAIGN_PATH}?as=complaint`);
 	await client.getByRole('radio', { name: 'Entrega o plazos' }).check();
 	await client.getByLabel('Asunto', { exact: true }).fill(subject);
@@ -32,9 +36,9 @@ test('the client hears back by e-mail and answers on the tracking page; the agen
 	await client.getByRole('button', { name: 'Enviar queja' }).click();
 	await expect(client.getByTestId('tracking-link')).toBeVisible();
 
-	await expect.poll(async () => (await mailTo(email)).map((mail) => mail.subject), { timeout: 20_000 }).toEqual([
-		expect.stringContaining(`hemos recibido su caso «${subject}»`)
-	]);
+	await expect
+		.poll(async () => (await mailTo(email)).map((mail) => mail.subject), { timeout: 20_000 })
+		.toEqual([expect.stringContaining(`hemos recibido su caso «${subject}»`)]);
 
 	const [item] = await sql<{ id: string }>('select id from public.feedback_items where subject = $1', [subject]);
 	await signInAsStaff(page, 'agent@demo.local');
@@ -59,9 +63,30 @@ test('the client hears back by e-mail and answers on the tracking page; the agen
 	await client.getByRole('button', { name: 'Enviar mensaje' }).click();
 	await expect(client.getByText('Gracias. Hemos añadido su mensaje a su caso.')).toBeVisible();
 	await expect(client.getByText(more)).toBeVisible();
+	await expectNoAxeViolations(client);
 
 	// The agent's inbox counts the change as it happens; showing it and opening the item shows the message.
 	await page.getByTestId('changed-items').click();
 	await openStaffPage(page, `/staff/inbox/${item.id}`);
 	await expect(page.locator('[data-kind="client_message"]')).toContainText(more);
+	await clientContext.close();
+});
+
+test('staff choose how notices reach them, and an admin reads the outbox', async ({ page }) => {
+	await signInAsStaff(page, 'admin@demo.local');
+	await openStaffPage(page, '/staff/notifications');
+	await page.getByLabel('Un resumen diario (a las 8:00)').check();
+	await page.getByRole('button', { name: 'Guardar' }).click();
+	await expect(page.getByText('Preferencia guardada.')).toBeVisible();
+	await expectNoAxeViolations(page);
+	const [row] = await sql<{ mode: string }>(
+		"select mode from public.notification_preferences where user_id = 'a0000000-0000-4000-8000-000000000001'"
+	);
+	expect(row.mode).toBe('digest');
+	await sql("delete from public.notification_preferences where user_id = 'a0000000-0000-4000-8000-000000000001'");
+
+	await openStaffPage(page, '/staff/admin/outbox?status=sent');
+	await expect(page.getByRole('heading', { level: 1, name: 'Correo saliente' })).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Enviado' }).first()).toBeVisible();
+	await expectNoAxeViolations(page);
 });
