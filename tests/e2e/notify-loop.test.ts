@@ -75,7 +75,7 @@ test('the client hears back by e-mail and answers on the tracking page; the agen
 test('staff choose how notices reach them, and an admin reads the outbox', async ({ page }) => {
 	await signInAsStaff(page, 'admin@demo.local');
 	await openStaffPage(page, '/staff/notifications');
-	await page.getByLabel('Un resumen diario (a las 8:00)').check();
+	await page.getByLabel('Un resumen diario, por la mañana').check();
 	await page.getByRole('button', { name: 'Guardar' }).click();
 	await expect(page.getByText('Preferencia guardada.')).toBeVisible();
 	await expectNoAxeViolations(page);

@@ -120,6 +120,15 @@ describe('staff mail and preferences', () => {
 		const staffRows = async () => (await outboxRows(itemId)).filter((row) => row.kind === 'staff_client_message');
 		await waitFor('the sent staff mail', async () => (await staffRows())[0]?.status === 'sent');
 		expect((await staffRows()).map((row) => row.recipient)).toEqual([demoStaff.agent.email]);
+		// On the tracking page it is the client's own message, beside the staff's public replies.
+		const { data: tracking } = await anon().rpc('get_tracking', { p_tracking_token: trackingToken });
+		expect(tracking.replies).toEqual([{ body: 'Añado el número de albarán: 4711.', sentAt: expect.any(String), fromClient: true }]);
+		expect(tracking.item.canAddMessage).toBe(true);
+		const [event] = await sql(
+			"select kind, actor_id from public.feedback_item_events where feedback_item_id = $1 and kind = 'client_message'",
+			[itemId]
+		);
+		expect(event).toEqual({ kind: 'client_message', actor_id: null });
 
 		const agent = await signedIn('agent');
 		expect((await agent.from('notification_preferences').upsert({ user_id: demoStaff.agent.id, mode: 'off' })).error).toBeNull();
