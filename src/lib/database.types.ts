@@ -489,6 +489,7 @@ export type Database = {
 					sla_resolution_due_at: string | null
 					sla_next_due_at: string | null
 					sla_due_soon_at: string | null
+					follow_up_of_response_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -522,6 +523,7 @@ export type Database = {
 					sla_resolution_due_at?: string | null
 					sla_next_due_at?: string | null
 					sla_due_soon_at?: string | null
+					follow_up_of_response_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -555,6 +557,7 @@ export type Database = {
 					sla_resolution_due_at?: string | null
 					sla_next_due_at?: string | null
 					sla_due_soon_at?: string | null
+					follow_up_of_response_id?: string | null
 				}
 				Relationships: [
 					{
@@ -583,6 +586,13 @@ export type Database = {
 						columns: ['duplicate_of_id']
 						isOneToOne: false
 						referencedRelation: 'feedback_items'
+						referencedColumns: ['id']
+					},
+					{
+						foreignKeyName: 'feedback_items_follow_up_of_response_id_fkey'
+						columns: ['follow_up_of_response_id']
+						isOneToOne: true
+						referencedRelation: 'survey_responses'
 						referencedColumns: ['id']
 					},
 					{
