@@ -785,6 +785,64 @@ export type Database = {
 					}
 				]
 			}
+			invitation_sends: {
+				Row: {
+					id: string
+					invitation_id: string
+					outbox_id: string | null
+					recipient: string | null
+					status: string
+					last_error: string | null
+					sent_by: string | null
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					invitation_id: string
+					outbox_id?: string | null
+					recipient?: string | null
+					status?: string
+					last_error?: string | null
+					sent_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					invitation_id?: string
+					outbox_id?: string | null
+					recipient?: string | null
+					status?: string
+					last_error?: string | null
+					sent_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'invitation_sends_invitation_id_fkey'
+						columns: ['invitation_id']
+						isOneToOne: false
+						referencedRelation: 'survey_invitations'
+						referencedColumns: ['id']
+					},
+					{
+						foreignKeyName: 'invitation_sends_outbox_id_fkey'
+						columns: ['outbox_id']
+						isOneToOne: true
+						referencedRelation: 'outbox'
+						referencedColumns: ['id']
+					},
+					{
+						foreignKeyName: 'invitation_sends_sent_by_fkey'
+						columns: ['sent_by']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					}
+				]
+			}
 			management_reviews: {
 				Row: {
 					id: string
@@ -1540,6 +1598,12 @@ export type Database = {
 			review_figures: {
 				Args: {
 					p_quarter: string
+				}
+				Returns: Json
+			}
+			send_invitation_links: {
+				Args: {
+					p_links: Json
 				}
 				Returns: Json
 			}

@@ -3,8 +3,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startMailCatcher } from '../../../supabase/local/mail-catcher.ts';
 import type { NotifyWorker } from '../../../src/lib/server/notify/worker.ts';
-import { anon, signedIn, sql } from '../feedback/fixtures.ts';
-import { demoStaff } from '../actors.ts';
+import { anon, createInvitation, signedIn, sql } from '../feedback/fixtures.ts';
+import { randomUUID } from 'node:crypto';
+import { demoStaff, signIn } from '../actors.ts';
 import { insertItem } from '../triage/fixtures.ts';
 import { SITE_URL, fileComplaint, mailTo, outboxRows, startWorker, uniqueAddress, waitFor } from './fixtures.ts';
 
@@ -216,6 +217,60 @@ describe('the outbox for admins', () => {
 		expect((await anon().from('notification_preferences').select('user_id')).error).not.toBeNull();
 		expect((await manager.from('notification_preferences').select('mode')).data).toEqual([{ mode: 'digest' }]);
 		await sql('delete from public.notification_preferences where user_id = $1', [demoStaff.manager.id]);
+	});
+});
+
+describe('personal links sent by e-mail', () => {
+	const sendsOf = (invitationId: string) =>
+		sql<{ recipient: string | null; status: string; last_error: string | null }>(
+			'select recipient, status, last_error from public.invitation_sends where invitation_id = $1',
+			[invitationId]
+		);
+
+	it("mails one message per link to the client's contact, records the send, and refuses a token that does not match", async () => {
+		const email = uniqueAddress('invite');
+		const [client] = await sql<{ id: string }>(
+			"insert into public.clients (name, tax_id, contact_name, contact_email) values ($1, $2, 'Ana Prueba', $3) returning id",
+			[`Cliente ${randomUUID()}`, `T${randomUUID().slice(0, 12)}`, email]
+		);
+		const [noEmail] = await sql<{ id: string }>('insert into public.clients (name, tax_id) values ($1, $2) returning id', [
+			`Sin correo ${randomUUID()}`,
+			`T${randomUUID().slice(0, 12)}`
+		]);
+		const first = await createInvitation({ kind: 'personal', clientId: client.id });
+		const second = await createInvitation({ kind: 'personal', clientId: noEmail.id });
+		const agent = await signedIn('agent');
+		const { data, error } = await agent.rpc('send_invitation_links', { p_links: [first, second] });
+		expect(error).toBeNull();
+		expect(data).toEqual([
+			{ invitationId: first.id, recipient: email, status: 'pending' },
+			{ invitationId: second.id, recipient: null, status: 'failed' }
+		]);
+		const [mail] = await waitFor('the invitation mail', async () => ((await mailTo(email)).length ? mailTo(email) : null));
+		expect(mail.subject).toBe('Empresa de Prueba quiere conocer su opinión');
+		expect(mail.text).toContain('Estimado/a Ana Prueba:');
+		expect(mail.text).toContain(`${SITE_URL}/f/${first.token}`);
+		await waitFor('the recorded send', async () => (await sendsOf(first.id))[0]?.status === 'sent');
+		expect(await sendsOf(second.id)).toEqual([{ recipient: null, status: 'failed', last_error: 'the client has no contact e-mail' }]);
+
+		const forged = await agent.rpc('send_invitation_links', { p_links: [{ id: first.id, token: 'not-the-token' }] });
+		expect(forged.error?.code).toBe('22023');
+		expect((await anon().rpc('send_invitation_links', { p_links: [first] })).error).not.toBeNull();
+		expect(await mailTo(email)).toHaveLength(1);
+	});
+
+	it('staff read the sends of links they can read; anon nothing', async () => {
+		const { id } = await createInvitation({ kind: 'personal' });
+		await sql("insert into public.invitation_sends (invitation_id, recipient, status) values ($1, 'x@example.com', 'sent')", [id]);
+		const agent = await signedIn('agent');
+		expect((await agent.from('invitation_sends').select('status').eq('invitation_id', id)).data).toEqual([{ status: 'sent' }]);
+		// Client 1 is account@demo.local's, not account2@demo.local's.
+		const other = await signedIn('account');
+		expect((await other.from('invitation_sends').select('status').eq('invitation_id', id)).data).toEqual([{ status: 'sent' }]);
+		const stranger = await signIn(demoStaff.otherAccountManager.email);
+		expect((await stranger.from('invitation_sends').select('status').eq('invitation_id', id)).data).toEqual([]);
+		expect((await agent.from('invitation_sends').insert({ invitation_id: id, status: 'sent' })).error).not.toBeNull();
+		expect((await anon().from('invitation_sends').select('status')).error).not.toBeNull();
 	});
 });
 

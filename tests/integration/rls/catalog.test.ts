@@ -93,6 +93,8 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.reissue_invitation_link(uuid)',
 		'public.retry_outbox_message(uuid)',
 		'public.review_figures(text)',
+		// Bulk links by e-mail (20261202001200_invitation_sends.sql): checks each raw token against its invitation.
+		'public.send_invitation_links(jsonb)',
 		'public.submit_feedback_item(text,text,jsonb,text)',
 		'public.submit_resolution_feedback(text,text,boolean,text)',
 		'public.submit_survey_response(text,text,jsonb,text)',
@@ -155,6 +157,7 @@ const TABLES: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.indicator_restatements',
 		'public.indicator_snapshots',
 		'public.indicator_targets',
+		'public.invitation_sends',
 		'public.management_reviews',
 		// Each staff member's own notification preference (RLS: own row only).
 		'public.notification_preferences',

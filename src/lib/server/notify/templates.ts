@@ -79,6 +79,13 @@ const T = {
 		staffDigestSubject: (count: number) => `Resumen diario: ${count} aviso(s)`,
 		staffDigestBody: 'Estos son los avisos de ayer:',
 		openItem: 'Abrir el caso',
+		inviteSubject: (org: string) => `${org} quiere conocer su opinión`,
+		inviteHello: (name: string) => `Estimado/a ${name}:`,
+		inviteBody: (org: string) =>
+			`En ${org} queremos saber cómo lo estamos haciendo. Este es su enlace personal: le llevará un par de minutos, y también puede usarlo para enviarnos una queja o una sugerencia.`,
+		inviteLabel: 'Dar mi opinión',
+		inviteFooter: 'El enlace es personal: por favor, no lo reenvíe.',
+		inviteWhy: (org: string, client: string) => `Recibe este correo como contacto de ${client} en ${org}.`,
 		staffFooter: 'Puedes elegir cómo recibir estos avisos en:',
 		unknown: 'Aviso'
 	},
@@ -117,6 +124,13 @@ const T = {
 		staffDigestSubject: (count: number) => `Daily digest: ${count} notice(s)`,
 		staffDigestBody: 'These are yesterday’s notices:',
 		openItem: 'Open the case',
+		inviteSubject: (org: string) => `${org} would like your opinion`,
+		inviteHello: (name: string) => `Dear ${name},`,
+		inviteBody: (org: string) =>
+			`At ${org} we would like to know how we are doing. This is your personal link: it takes a couple of minutes, and you can also use it to send us a complaint or a suggestion.`,
+		inviteLabel: 'Give my opinion',
+		inviteFooter: 'The link is personal: please do not forward it.',
+		inviteWhy: (org: string, client: string) => `You receive this e-mail as the contact of ${client} at ${org}.`,
 		staffFooter: 'Choose how you receive these notices at:',
 		unknown: 'Notice'
 	}
@@ -268,9 +282,24 @@ export function isClientMail(kind: string): boolean {
 	return kind.startsWith('client_');
 }
 
+function invitationMail(row: OutboxRow, context: MailContext, locale: MailLocale): RenderedMail {
+	const t = T[locale];
+	const link = `${context.siteUrl}/f/${encodeURIComponent(str(row.payload.linkToken))}`;
+	const contact = str(row.payload.contactName);
+	const draft: Draft = {
+		subject: t.inviteSubject(context.organisation),
+		greeting: contact ? t.inviteHello(contact) : t.hello,
+		blocks: [{ text: t.inviteBody(context.organisation) }, { link, label: t.inviteLabel }, { text: t.inviteFooter }],
+		footer: [t.inviteWhy(context.organisation, str(row.payload.clientName))]
+	};
+	const signature = t.signature(context.organisation);
+	return { subject: draft.subject, text: toText(draft, signature), html: toHtml(draft, signature, locale) };
+}
+
 export function renderMail(row: OutboxRow, context: MailContext): RenderedMail {
 	const locale: MailLocale = row.locale === 'en' && isClientMail(row.kind) ? 'en' : 'es';
 	const t = T[locale];
+	if (row.kind === 'client_invitation') return invitationMail(row, context, locale);
 	if (isClientMail(row.kind)) {
 		const token = encodeURIComponent(str(row.payload.trackingToken));
 		const trackingUrl = `${context.siteUrl}/t/${token}`;
