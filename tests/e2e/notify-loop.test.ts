@@ -90,3 +90,28 @@ test('staff choose how notices reach them, and an admin reads the outbox', async
 	await expect(page.getByRole('cell', { name: 'Enviado' }).first()).toBeVisible();
 	await expectNoAxeViolations(page);
 });
+
+test('bulk links go out by e-mail, one message each, and the batch downloads as CSV', async ({ page }) => {
+	const [client] = await sql<{ tax_id: string; contact_email: string }>(
+		"select tax_id, contact_email from public.clients where id = 'c0000000-0000-4000-8000-000000000003'"
+	);
+	const before = (await mailTo(client.contact_email)).length;
+	await signInAsStaff(page, 'manager@demo.local');
+	await openStaffPage(page, '/staff/invitations/bulk');
+	await page.getByLabel('Filas CSV').fill(client.tax_id);
+	await page.getByLabel('Presentar una queja').check();
+	await page.getByRole('button', { name: 'Ver la vista previa' }).click();
+	await page.getByRole('button', { name: 'Crear 1 enlaces' }).click();
+	await expect(page.getByTestId('qr-sheet').getByRole('listitem')).toHaveCount(1);
+
+	const download = page.getByRole('link', { name: 'Descargar CSV (nombre, correo, enlace)' });
+	const csv = decodeURIComponent((await download.getAttribute('href'))!.replace(/^data:text\/csv;charset=utf-8,/, ''));
+	expect(csv).toMatch(new RegExp(`"Construcciones Guadalquivir S.L.";"${client.contact_email}";"http://localhost:\\d+/f/[A-Za-z0-9_-]+"`));
+
+	await page.getByRole('button', { name: 'Enviar cada enlace por correo (1)' }).click();
+	await expect(page.getByText('1 correo(s) en cola para enviar.', { exact: false })).toBeVisible();
+	await expect.poll(async () => (await mailTo(client.contact_email)).length, { timeout: 20_000 }).toBe(before + 1);
+	await page.getByRole('link', { name: 'Construcciones Guadalquivir S.L.' }).click();
+	await expect(page.getByTestId('invitation-send')).toHaveAttribute('data-status', 'sent');
+	await expectNoAxeViolations(page);
+});
