@@ -1369,6 +1369,97 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			webhook_deliveries: {
+				Row: {
+					id: string
+					endpoint_id: string
+					event: string
+					payload: Json
+					status: string
+					attempts: number
+					last_status_code: number | null
+					last_error: string | null
+					created_at: string
+					delivered_at: string | null
+				}
+				Insert: {
+					id?: string
+					endpoint_id: string
+					event: string
+					payload: Json
+					status?: string
+					attempts?: number
+					last_status_code?: number | null
+					last_error?: string | null
+					created_at?: string
+					delivered_at?: string | null
+				}
+				Update: {
+					id?: string
+					endpoint_id?: string
+					event?: string
+					payload?: Json
+					status?: string
+					attempts?: number
+					last_status_code?: number | null
+					last_error?: string | null
+					created_at?: string
+					delivered_at?: string | null
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'webhook_deliveries_endpoint_id_fkey'
+						columns: ['endpoint_id']
+						isOneToOne: false
+						referencedRelation: 'webhook_endpoints'
+						referencedColumns: ['id']
+					}
+				]
+			}
+			webhook_endpoints: {
+				Row: {
+					id: string
+					url: string
+					description: string | null
+					secret: string
+					events: string[]
+					active: boolean
+					created_by: string | null
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					url: string
+					description?: string | null
+					secret?: string
+					events: string[]
+					active?: boolean
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					url?: string
+					description?: string | null
+					secret?: string
+					events?: string[]
+					active?: boolean
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'webhook_endpoints_created_by_fkey'
+						columns: ['created_by']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					}
+				]
+			}
 		}
 		Views: {
 			[_ in never]: never
@@ -1606,6 +1697,12 @@ export type Database = {
 					p_links: Json
 				}
 				Returns: Json
+			}
+			send_test_webhook: {
+				Args: {
+					p_endpoint_id: string
+				}
+				Returns: string
 			}
 			submit_feedback_item: {
 				Args: {

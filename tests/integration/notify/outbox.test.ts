@@ -5,6 +5,8 @@ import { startMailCatcher } from '../../../supabase/local/mail-catcher.ts';
 import type { NotifyWorker } from '../../../src/lib/server/notify/worker.ts';
 import { anon, createInvitation, signedIn, sql } from '../feedback/fixtures.ts';
 import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { verifyWebhook } from '../../../src/lib/server/notify/webhooks.ts';
 import { demoStaff, signIn } from '../actors.ts';
 import { insertItem } from '../triage/fixtures.ts';
 import { SITE_URL, fileComplaint, mailTo, outboxRows, startWorker, uniqueAddress, waitFor } from './fixtures.ts';
@@ -271,6 +273,117 @@ describe('personal links sent by e-mail', () => {
 		expect((await stranger.from('invitation_sends').select('status').eq('invitation_id', id)).data).toEqual([]);
 		expect((await agent.from('invitation_sends').insert({ invitation_id: id, status: 'sent' })).error).not.toBeNull();
 		expect((await anon().from('invitation_sends').select('status')).error).not.toBeNull();
+	});
+});
+
+describe('webhooks', () => {
+	interface Received {
+		headers: IncomingHttpHeaders;
+		body: string;
+	}
+
+	/** A receiver on loopback that answers the given statuses in turn (then 200) and keeps what it got. */
+	async function receiver(statuses: number[]) {
+		const received: Received[] = [];
+		const server = createServer((request, response) => {
+			let body = '';
+			request.on('data', (chunk) => (body += chunk));
+			request.on('end', () => {
+				received.push({ headers: request.headers, body });
+				response.writeHead(statuses.shift() ?? 200).end();
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const port = (server.address() as { port: number }).port;
+		return { url: `http://127.0.0.1:${port}/hook`, received, close: () => new Promise((resolve) => server.close(resolve)) };
+	}
+
+	const verified = (secret: string, got: Received) =>
+		verifyWebhook(
+			secret,
+			{
+				id: String(got.headers['webhook-id']),
+				timestamp: String(got.headers['webhook-timestamp']),
+				signature: String(got.headers['webhook-signature'])
+			},
+			got.body
+		);
+
+	it('signs each delivery, and a failing endpoint is retried with the same delivery id until it answers', async () => {
+		const hook = await receiver([500]);
+		const admin = await signedIn('admin');
+		try {
+			const { data: endpoint, error } = await admin
+				.from('webhook_endpoints')
+				.insert({ url: hook.url, events: ['item.created'], description: 'prueba' })
+				.select('id, secret')
+				.single();
+			expect(error).toBeNull();
+			const { itemId } = await fileComplaint({ email: uniqueAddress('hook') });
+			const [delivery] = await waitFor(
+				'the delivered webhook',
+				async () => {
+					const rows = await sql<{ id: string; status: string; attempts: number; last_status_code: number }>(
+						'select id, status, attempts, last_status_code from public.webhook_deliveries where endpoint_id = $1',
+						[endpoint!.id]
+					);
+					return rows[0]?.status === 'sent' ? rows : null;
+				},
+				20_000
+			);
+			expect(delivery).toMatchObject({ attempts: 2, last_status_code: 200 });
+			expect(hook.received).toHaveLength(2);
+			for (const got of hook.received) {
+				expect(got.headers['webhook-id']).toBe(delivery.id);
+				expect(verified(endpoint!.secret, got)).toBe(true);
+				expect(JSON.parse(got.body)).toMatchObject({ id: delivery.id, event: 'item.created', data: { itemId, kind: 'complaint' } });
+			}
+			// A body changed on the way, or another secret, does not verify.
+			expect(verified(endpoint!.secret, { ...hook.received[0], body: hook.received[0].body.replace('complaint', 'suggestion') })).toBe(
+				false
+			);
+			expect(verified('0'.repeat(64), hook.received[0])).toBe(false);
+
+			// The admin's test button sends one 'test' delivery to that endpoint.
+			const { data: testId, error: testError } = await admin.rpc('send_test_webhook', { p_endpoint_id: endpoint!.id });
+			expect(testError).toBeNull();
+			await waitFor('the test delivery', async () => hook.received.some((got) => got.headers['webhook-id'] === testId));
+			const test = hook.received.find((got) => got.headers['webhook-id'] === testId)!;
+			expect(JSON.parse(test.body).event).toBe('test');
+			expect(verified(endpoint!.secret, test)).toBe(true);
+		} finally {
+			await sql('delete from public.webhook_endpoints where url = $1', [hook.url]);
+			await hook.close();
+		}
+	}, 30_000);
+
+	it('only admins see or manage endpoints and deliveries; plain http only to this machine', async () => {
+		const admin = await signedIn('admin');
+		const { data: endpoint } = await admin
+			.from('webhook_endpoints')
+			.insert({ url: 'https://hooks.example.org/feedback', events: ['response.received'] })
+			.select('id')
+			.single();
+		try {
+			expect(endpoint).not.toBeNull();
+			for (const who of ['manager', 'agent', 'quality'] as const) {
+				const staff = await signedIn(who);
+				expect((await staff.from('webhook_endpoints').select('id')).data).toEqual([]);
+				expect((await staff.from('webhook_deliveries').select('id')).data).toEqual([]);
+				expect(
+					(await staff.from('webhook_endpoints').insert({ url: 'https://evil.example.org', events: ['item.created'] })).error
+				).not.toBeNull();
+				expect((await staff.rpc('send_test_webhook', { p_endpoint_id: endpoint!.id })).error?.code).toBe('42501');
+			}
+			expect((await anon().from('webhook_endpoints').select('id')).error).not.toBeNull();
+			const plain = await admin.from('webhook_endpoints').insert({ url: 'http://hooks.example.org/feedback', events: ['item.created'] });
+			expect(plain.error?.code).toBe('23514');
+			expect(
+				(await admin.from('webhook_deliveries').insert({ endpoint_id: endpoint!.id, event: 'test', payload: {} })).error
+			).not.toBeNull();
+		} finally {
+			await sql('delete from public.webhook_endpoints where id = $1', [endpoint!.id]);
+		}
 	});
 });
 

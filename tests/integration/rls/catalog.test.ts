@@ -95,6 +95,8 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.review_figures(text)',
 		// Bulk links by e-mail (20261202001200_invitation_sends.sql): checks each raw token against its invitation.
 		'public.send_invitation_links(jsonb)',
+		// Webhooks (20261202001300_webhooks.sql): the admin's test delivery (the function checks the role).
+		'public.send_test_webhook(uuid)',
 		'public.submit_feedback_item(text,text,jsonb,text)',
 		'public.submit_resolution_feedback(text,text,boolean,text)',
 		'public.submit_survey_response(text,text,jsonb,text)',
@@ -170,6 +172,9 @@ const TABLES: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.survey_responses',
 		'public.surveys',
 		'public.triage_settings',
+		// Admins only, by RLS.
+		'public.webhook_deliveries',
+		'public.webhook_endpoints',
 		'realtime.messages'
 	],
 	service_role: ['realtime.messages']

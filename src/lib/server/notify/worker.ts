@@ -2,6 +2,7 @@
 //   deliver_outbox   one outbox row: render, send with the row's fixed Message-ID, mark sent. A failure throws,
 //                    so graphile-worker retries it with exponential backoff; on the last attempt the row is
 //                    kept as 'failed' with its error (admins see it at /staff/admin/outbox).
+//   deliver_webhook  one webhook delivery: POST, signed (webhooks.ts); a non-2xx answer is retried the same way.
 //   sweep_outbox     queues pending rows that have no job (written before the queue's schema existed); at
 //                    start and every minute.
 //   deadline_notices every minute: deadline warnings and breaches (private.enqueue_deadline_notices).
@@ -11,6 +12,7 @@ import { run, Logger, type Runner, type Task, type TaskList } from 'graphile-wor
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { renderMail, isClientMail, type MailContext, type OutboxRow } from './templates.ts';
+import { webhookHeaders } from './webhooks.ts';
 
 export interface WorkerOptions {
 	databaseUrl: string;
@@ -106,8 +108,63 @@ function deliverTask(options: WorkerOptions, context: MailContext): Task {
 	};
 }
 
+// One webhook delivery: POST the stored payload, signed; a 2xx answer delivers it, anything else is retried like mail.
+const WEBHOOK_TIMEOUT_MS = 10_000;
+const webhookTask: Task = async (payload, helpers) => {
+	const id = (payload as DeliverPayload).id;
+	await helpers.withPgClient(async (client) => {
+		await client.query('begin');
+		try {
+			const { rows } = await client.query<{ payload: unknown; status: string; url: string; secret: string; active: boolean }>(
+				`select delivery.payload, delivery.status, endpoint.url, endpoint.secret, endpoint.active
+				from public.webhook_deliveries as delivery join public.webhook_endpoints as endpoint on endpoint.id = delivery.endpoint_id
+				where delivery.id = $1 for update of delivery`,
+				[id]
+			);
+			const row = rows[0];
+			if (!row || row.status !== 'pending') {
+				await client.query('commit');
+				return;
+			}
+			const body = JSON.stringify(row.payload);
+			let failure: string | null = null;
+			let statusCode: number | null = null;
+			try {
+				const response = await fetch(row.url, {
+					method: 'POST',
+					headers: webhookHeaders(row.secret, id, body),
+					body,
+					redirect: 'manual',
+					signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS)
+				});
+				statusCode = response.status;
+				await response.body?.cancel();
+				if (response.status < 200 || response.status > 299) failure = `HTTP ${response.status}`;
+			} catch (error) {
+				failure = String((error as Error).message).slice(0, 1000);
+			}
+			const last = helpers.job.attempts >= helpers.job.max_attempts;
+			await client.query(
+				`update public.webhook_deliveries set attempts = $2, last_status_code = $3, last_error = $4,
+					status = case when $4::text is null then 'sent' when $5 then 'failed' else status end,
+					delivered_at = case when $4::text is null then now() else delivered_at end
+				where id = $1`,
+				[id, helpers.job.attempts, statusCode, failure, last]
+			);
+			await client.query('commit');
+			if (failure && !last) throw new Error(`webhook ${id}: ${failure}`);
+		} catch (error) {
+			await client.query('rollback').catch(() => {});
+			throw error;
+		}
+	});
+};
+
 const sweepTask: Task = async (_payload, helpers) => {
 	await helpers.query(`select private.queue_outbox(outbox.id) from private.outbox as outbox where outbox.status = 'pending'`);
+	await helpers.query(
+		`select private.queue_webhook(delivery.id) from public.webhook_deliveries as delivery where delivery.status = 'pending'`
+	);
 };
 
 const deadlineTask: Task = async (_payload, helpers) => {
@@ -123,6 +180,7 @@ export async function startNotifyWorker(options: WorkerOptions): Promise<NotifyW
 	const context: MailContext = { siteUrl: options.siteUrl, organisation: options.organisation };
 	const taskList: TaskList = {
 		deliver_outbox: deliverTask(options, context),
+		deliver_webhook: webhookTask,
 		sweep_outbox: sweepTask,
 		deadline_notices: deadlineTask,
 		daily_digest: digestTask
@@ -144,6 +202,9 @@ export async function startNotifyWorker(options: WorkerOptions): Promise<NotifyW
 	await client.connect();
 	try {
 		await client.query(`select private.queue_outbox(outbox.id) from private.outbox as outbox where outbox.status = 'pending'`);
+		await client.query(
+			`select private.queue_webhook(delivery.id) from public.webhook_deliveries as delivery where delivery.status = 'pending'`
+		);
 	} finally {
 		await client.end();
 	}
