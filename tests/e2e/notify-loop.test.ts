@@ -1,6 +1,7 @@
 // Closing the loop by e-mail (desktop): a client files a complaint with consent, an agent replies, the mail the
 // test stack's catcher caught links to the tracking page showing the reply, the client adds information there,
 // and the agent's inbox shows the change without a reload. The app's worker (scripts/start.ts) sends the mail.
+import { createServer } from 'node:http';
 import { test, expect } from '@playwright/test';
 import { DEMO_CAMPAIGN_PATH, sql, uniqueToken } from './feedback-db.ts';
 import { openStaffPage, signInAsStaff } from './staff-session.ts';
@@ -114,4 +115,40 @@ test('bulk links go out by e-mail, one message each, and the batch downloads as 
 	await page.getByRole('link', { name: 'Construcciones Guadalquivir S.L.' }).click();
 	await expect(page.getByTestId('invitation-send')).toHaveAttribute('data-status', 'sent');
 	await expectNoAxeViolations(page);
+});
+
+test('an admin registers a webhook, sends a test, and reads it in the delivery log', async ({ page }) => {
+	const received: string[] = [];
+	const server = createServer((request, response) => {
+		received.push(String(request.headers['webhook-id']));
+		request.resume();
+		request.on('end', () => response.writeHead(204).end());
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/recibir`;
+	try {
+		await signInAsStaff(page, 'admin@demo.local');
+		await openStaffPage(page, '/staff/admin/webhooks');
+		await page.getByLabel('URL (https)').fill(url);
+		await page.getByLabel('item.created').check();
+		await page.getByRole('button', { name: 'Añadir destino' }).click();
+		const endpoint = page.getByTestId('webhook-endpoint').filter({ hasText: url });
+		await expect(endpoint).toBeVisible();
+		await endpoint.getByRole('button', { name: 'Enviar prueba' }).click();
+		await expect(page.getByText('Prueba en cola: aparecerá en el registro.')).toBeVisible();
+		await expect.poll(() => received.length, { timeout: 20_000 }).toBe(1);
+		await expect
+			.poll(
+				async () => {
+					await openStaffPage(page, '/staff/admin/webhooks');
+					return page.getByTestId('webhook-delivery').filter({ hasText: received[0] }).getAttribute('data-status');
+				},
+				{ timeout: 20_000 }
+			)
+			.toBe('sent');
+		await expectNoAxeViolations(page);
+	} finally {
+		await sql('delete from public.webhook_endpoints where url = $1', [url]);
+		await new Promise((resolve) => server.close(resolve));
+	}
 });
