@@ -489,6 +489,8 @@ export type Database = {
 					sla_resolution_due_at: string | null
 					sla_next_due_at: string | null
 					sla_due_soon_at: string | null
+					sla_first_response_outcome: string | null
+					sla_resolution_outcome: string | null
 				}
 				Insert: {
 					id?: string
@@ -522,6 +524,8 @@ export type Database = {
 					sla_resolution_due_at?: string | null
 					sla_next_due_at?: string | null
 					sla_due_soon_at?: string | null
+					sla_first_response_outcome?: string | null
+					sla_resolution_outcome?: string | null
 				}
 				Update: {
 					id?: string
@@ -555,6 +559,8 @@ export type Database = {
 					sla_resolution_due_at?: string | null
 					sla_next_due_at?: string | null
 					sla_due_soon_at?: string | null
+					sla_first_response_outcome?: string | null
+					sla_resolution_outcome?: string | null
 				}
 				Relationships: [
 					{
@@ -1290,6 +1296,13 @@ export type Database = {
 			action_plan_counts: {
 				Args: {
 					p_now?: string
+				}
+				Returns: Json
+			}
+			action_plan_statistics: {
+				Args: {
+					p_first_day: string
+					p_end_day: string
 				}
 				Returns: Json
 			}

@@ -65,6 +65,14 @@ test('charts can be read as tables and their points take keyboard focus', async 
 	await point.focus();
 	await expect(point).toBeFocused();
 	await expect(chart.locator('.tooltip')).toBeVisible();
+
+	// Deadline compliance per clock, as bars and as a table; the open corrective action plans below.
+	const deadlines = page.getByTestId('chart-complaints-deadlines');
+	await expect(deadlines).toContainText(/En plazo: (\d+(\.\d)? %|sin datos) de las primeras respuestas/);
+	await deadlines.getByText('Ver como tabla').click();
+	await expect(deadlines.locator('tr[data-clock="first_response"]')).toContainText('Primera respuesta');
+	await expect(page.getByTestId('plans-open-count')).toHaveText(/^Planes abiertos: \d+\./);
+	await expect(page.getByTestId('plans-open').locator('a[href^="/staff/actions/"]').first()).toBeVisible();
 	await expectNoAxeViolations(page);
 });
 
@@ -72,6 +80,9 @@ test('the quarterly review renders and prints without navigation', async ({ page
 	await signInAsStaff(page, MANAGER);
 	await openStaffPage(page, `/staff/reviews/${lastClosedQuarter()}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Revisión por la dirección · ${lastClosedQuarter()}`);
+	await expect(page.getByTestId('deadline-compliance').locator('tr[data-clock="resolution"]')).toContainText('Resolución');
+	await expect(page.getByTestId('reopen-rate')).toContainText('Tasa de reapertura');
+	await expect(page.getByTestId('plans-period')).toContainText('Planes del trimestre: abiertos');
 	await expectNoAxeViolations(page);
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.getByRole('navigation')).toBeHidden();

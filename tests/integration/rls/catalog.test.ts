@@ -68,6 +68,7 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'private.wilson_interval(integer,integer)',
 		'public.action_plan_check(uuid,timestamp with time zone)',
 		'public.action_plan_counts(timestamp with time zone)',
+		'public.action_plan_statistics(date,date)',
 		'public.action_plans_page(public.action_plan_status,uuid,public.action_plan_origin,boolean,boolean,timestamp with time zone,uuid,integer,timestamp with time zone)',
 		'public.add_feedback_message(uuid,text,boolean,integer)',
 		'public.approve_review(uuid)',
