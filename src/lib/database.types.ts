@@ -162,6 +162,7 @@ export type Database = {
 					created_by: string | null
 					created_at: string
 					updated_at: string
+					review_decision_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -189,6 +190,7 @@ export type Database = {
 					created_by?: string | null
 					created_at?: string
 					updated_at?: string
+					review_decision_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -216,6 +218,7 @@ export type Database = {
 					created_by?: string | null
 					created_at?: string
 					updated_at?: string
+					review_decision_id?: string | null
 				}
 				Relationships: [
 					{
@@ -224,6 +227,13 @@ export type Database = {
 						isOneToOne: false
 						referencedRelation: 'staff_members'
 						referencedColumns: ['user_id']
+					},
+					{
+						foreignKeyName: 'action_plans_review_decision_id_fkey'
+						columns: ['review_decision_id']
+						isOneToOne: false
+						referencedRelation: 'review_decisions'
+						referencedColumns: ['id']
 					},
 					{
 						foreignKeyName: 'action_plans_verified_by_fkey'

@@ -105,6 +105,15 @@ test('a review approved by a manager freezes its figures and keeps its decisions
 	await page.getByLabel('Nueva decisión').fill('Revisar la planificación de entregas cada mes');
 	await page.getByRole('button', { name: 'Añadir decisión' }).click();
 	await expect(page.getByTestId('decision')).toHaveCount(1);
+	// The decision becomes a corrective action plan, prefilled from it, and the review then links to the plan.
+	await page.getByRole('link', { name: 'Convertir en plan de acción correctiva' }).click();
+	await expect(page.getByTestId('from-decision')).toContainText(quarter);
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+	await expect(page.getByLabel('Título')).toHaveValue('Revisar la planificación de entregas cada mes');
+	await page.getByRole('button', { name: 'Crear el plan' }).click();
+	await expect(page).toHaveURL(/\/staff\/actions\/[0-9a-f-]{36}$/);
+	await openStaffPage(page, `/staff/reviews/${quarter}`);
+	await expect(page.getByTestId('decision-plan')).toHaveText('Plan de acción: Revisar la planificación de entregas cada mes');
 	await page.getByRole('button', { name: 'Aprobar la revisión y congelar las cifras' }).click();
 	await expect(page.getByTestId('review-state')).toContainText('Aprobada por');
 	await expect(page.getByLabel('Nueva decisión')).toHaveCount(0);
