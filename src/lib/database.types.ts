@@ -162,6 +162,7 @@ export type Database = {
 					created_by: string | null
 					created_at: string
 					updated_at: string
+					review_decision_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -189,6 +190,7 @@ export type Database = {
 					created_by?: string | null
 					created_at?: string
 					updated_at?: string
+					review_decision_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -216,6 +218,7 @@ export type Database = {
 					created_by?: string | null
 					created_at?: string
 					updated_at?: string
+					review_decision_id?: string | null
 				}
 				Relationships: [
 					{
@@ -224,6 +227,13 @@ export type Database = {
 						isOneToOne: false
 						referencedRelation: 'staff_members'
 						referencedColumns: ['user_id']
+					},
+					{
+						foreignKeyName: 'action_plans_review_decision_id_fkey'
+						columns: ['review_decision_id']
+						isOneToOne: false
+						referencedRelation: 'review_decisions'
+						referencedColumns: ['id']
 					},
 					{
 						foreignKeyName: 'action_plans_verified_by_fkey'
@@ -489,6 +499,8 @@ export type Database = {
 					sla_resolution_due_at: string | null
 					sla_next_due_at: string | null
 					sla_due_soon_at: string | null
+					sla_first_response_outcome: string | null
+					sla_resolution_outcome: string | null
 					follow_up_of_response_id: string | null
 				}
 				Insert: {
@@ -523,6 +535,8 @@ export type Database = {
 					sla_resolution_due_at?: string | null
 					sla_next_due_at?: string | null
 					sla_due_soon_at?: string | null
+					sla_first_response_outcome?: string | null
+					sla_resolution_outcome?: string | null
 					follow_up_of_response_id?: string | null
 				}
 				Update: {
@@ -557,6 +571,8 @@ export type Database = {
 					sla_resolution_due_at?: string | null
 					sla_next_due_at?: string | null
 					sla_due_soon_at?: string | null
+					sla_first_response_outcome?: string | null
+					sla_resolution_outcome?: string | null
 					follow_up_of_response_id?: string | null
 				}
 				Relationships: [
@@ -1475,6 +1491,13 @@ export type Database = {
 			action_plan_counts: {
 				Args: {
 					p_now?: string
+				}
+				Returns: Json
+			}
+			action_plan_statistics: {
+				Args: {
+					p_first_day: string
+					p_end_day: string
 				}
 				Returns: Json
 			}

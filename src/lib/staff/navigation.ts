@@ -21,6 +21,7 @@ const LINKS: NavLink[] = [
 	{ href: '/staff/invitations', label: m.sv_nav_invitations, roles: 'all' },
 	{ href: '/staff/audit', label: m.tr_nav_audit, roles: ['admin', 'quality'] },
 	{ href: '/staff/admin/staff', label: m.staff_nav_staff, roles: ['admin'] },
+	{ href: '/staff/admin/triage', label: m.ts_nav, roles: ['admin'] },
 	{ href: '/staff/admin/outbox', label: m.nt_nav_outbox, roles: ['admin'] },
 	{ href: '/staff/admin/webhooks', label: m.nt_nav_webhooks, roles: ['admin'] },
 	{ href: '/staff/notifications', label: m.nt_nav_notifications, roles: 'all' }

@@ -71,6 +71,7 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'private.wilson_interval(integer,integer)',
 		'public.action_plan_check(uuid,timestamp with time zone)',
 		'public.action_plan_counts(timestamp with time zone)',
+		'public.action_plan_statistics(date,date)',
 		'public.action_plans_page(public.action_plan_status,uuid,public.action_plan_origin,boolean,boolean,timestamp with time zone,uuid,integer,timestamp with time zone)',
 		'public.add_client_message(text,text,text)',
 		'public.add_feedback_message(uuid,text,boolean,integer)',
