@@ -4,7 +4,7 @@
 -- with retries and backoff. Every delivery has an id that receivers use to deduplicate.
 --
 -- Events: item.created, item.status_changed (from the item's event log), response.received (a survey response),
--- test (the admin's "send test" button).
+-- indicator.not_met (a quarter's indicator frozen below its target), test (the admin's "send test" button).
 -- Signature (src/lib/server/notify/webhooks.ts): headers Webhook-Id, Webhook-Timestamp (Unix seconds) and
 -- Webhook-Signature: v1=<hex HMAC-SHA256 of "<id>.<timestamp>.<body>" with the endpoint's secret>.
 --
@@ -19,7 +19,7 @@ create table public.webhook_endpoints (
 	-- Shared with the receiver to check signatures; shown to admins.
 	secret text not null default encode(extensions.gen_random_bytes(32), 'hex') check (char_length(secret) between 32 and 200),
 	events text[] not null check (cardinality(events) >= 1
-		and events <@ array['item.created', 'item.status_changed', 'response.received']::text[]),
+		and events <@ array['item.created', 'item.status_changed', 'response.received', 'indicator.not_met']::text[]),
 	active boolean not null default true,
 	created_by uuid references public.staff_members (user_id) on delete set null default auth.uid(),
 	created_at timestamptz not null default now(),
@@ -32,7 +32,7 @@ create table public.webhook_deliveries (
 	-- The delivery id receivers deduplicate on (Webhook-Id); a retry sends the same id.
 	id uuid primary key default gen_random_uuid(),
 	endpoint_id uuid not null references public.webhook_endpoints (id) on delete cascade,
-	event text not null check (event in ('item.created', 'item.status_changed', 'response.received', 'test')),
+	event text not null check (event in ('item.created', 'item.status_changed', 'response.received', 'indicator.not_met', 'test')),
 	payload jsonb not null check (jsonb_typeof(payload) = 'object'),
 	status text not null default 'pending' check (status in ('pending', 'sent', 'failed')),
 	attempts integer not null default 0 check (attempts >= 0),
@@ -160,6 +160,23 @@ $$;
 create trigger survey_responses_webhooks after insert on public.survey_responses
 	for each row execute function private.webhook_on_survey_response();
 
+create function private.webhook_on_indicator_snapshot() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+	if new.status = 'not_met' and exists (select 1 from public.webhook_endpoints where active) then
+		perform private.enqueue_webhook('indicator.not_met', jsonb_build_object('indicator', new.indicator, 'quarter', new.quarter,
+			'valuePercent', new.value_percent, 'targetPercent', new.target_percent, 'successes', new.successes, 'n', new.n));
+	end if;
+	return null;
+end;
+$$;
+
+create trigger indicator_snapshots_webhooks after insert on public.indicator_snapshots
+	for each row execute function private.webhook_on_indicator_snapshot();
+
 -- The admin's "send test" button: one 'test' delivery to that endpoint. Answers the delivery id.
 create function public.send_test_webhook(p_endpoint_id uuid) returns uuid
 language plpgsql
@@ -182,5 +199,6 @@ revoke execute on function private.queue_webhook(uuid) from public;
 revoke execute on function private.enqueue_webhook(text, jsonb, uuid) from public;
 revoke execute on function private.webhook_on_feedback_event() from public;
 revoke execute on function private.webhook_on_survey_response() from public;
+revoke execute on function private.webhook_on_indicator_snapshot() from public;
 revoke execute on function public.send_test_webhook(uuid) from public, anon;
 grant execute on function public.send_test_webhook(uuid) to authenticated;

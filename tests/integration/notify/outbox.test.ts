@@ -4,6 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startMailCatcher } from '../../../supabase/local/mail-catcher.ts';
 import type { NotifyWorker } from '../../../src/lib/server/notify/worker.ts';
 import { anon, createInvitation, signedIn, sql } from '../feedback/fixtures.ts';
+import { superuser } from '../env.ts';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { verifyWebhook } from '../../../src/lib/server/notify/webhooks.ts';
@@ -356,6 +357,33 @@ describe('webhooks', () => {
 			await hook.close();
 		}
 	}, 30_000);
+
+	it('a quarter frozen below its target sends indicator.not_met, and nothing when met', async () => {
+		const db = await superuser();
+		try {
+			// Inside a transaction rolled back at the end: the snapshot and endpoint never reach other tests.
+			await db.query('begin');
+			const {
+				rows: [endpoint]
+			} = await db.query(
+				"insert into public.webhook_endpoints (url, events) values ('https://hooks.example.org/ind', '{indicator.not_met}') returning id"
+			);
+			await db.query(
+				`insert into public.indicator_snapshots (quarter, indicator, successes, n, value_percent, target_percent, status)
+				values ('2001-01-01', 'sc', 40, 100, 40.0, 80.00, 'not_met'), ('2001-01-01', 'cct', 95, 100, 95.0, 80.00, 'met')`
+			);
+			const { rows } = await db.query('select event, payload from public.webhook_deliveries where endpoint_id = $1', [endpoint.id]);
+			expect(rows).toEqual([
+				{
+					event: 'indicator.not_met',
+					payload: expect.objectContaining({ data: expect.objectContaining({ indicator: 'sc', quarter: '2001-01-01', targetPercent: 80 }) })
+				}
+			]);
+		} finally {
+			await db.query('rollback');
+			await db.end();
+		}
+	});
 
 	it('only admins see or manage endpoints and deliveries; plain http only to this machine', async () => {
 		const admin = await signedIn('admin');

@@ -4,7 +4,7 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
-const WEBHOOK_EVENTS = ['item.created', 'item.status_changed', 'response.received'] as const;
+const WEBHOOK_EVENTS = ['item.created', 'item.status_changed', 'response.received', 'indicator.not_met'] as const;
 
 const endpointSchema = z.object({
 	url: z
