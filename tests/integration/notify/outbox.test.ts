@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startMailCatcher } from '../../../supabase/local/mail-catcher.ts';
 import type { NotifyWorker } from '../../../src/lib/server/notify/worker.ts';
-import { anon, createInvitation, signedIn, sql } from '../feedback/fixtures.ts';
+import { anon, createInvitation, newSubmissionToken, signedIn, sql } from '../feedback/fixtures.ts';
 import { superuser } from '../env.ts';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
@@ -150,6 +150,46 @@ describe('staff mail and preferences', () => {
 		);
 		expect(digest.payload.entries).toContainEqual(expect.objectContaining({ notice: 'staff_client_message', itemId }));
 		await sql('delete from public.notification_preferences where user_id = $1', [demoStaff.agent.id]);
+	});
+
+	it('a new item goes to the triage group when unassigned; an assignment to the assignee, not to whoever took it', async () => {
+		const itemId = await insertItem({ clientId: null, category: 'other' });
+		const staffKinds = async () =>
+			(await outboxRows(itemId)).filter((row) => row.kind.startsWith('staff_')).map((row) => `${row.kind} ${row.recipient}`);
+		const triageGroup = await sql<{ email: string }>(
+			"select email from public.staff_members where active and role in ('agent', 'manager') order by email"
+		);
+		expect((await staffKinds()).sort()).toEqual(triageGroup.map((staff) => `staff_new_item ${staff.email}`).sort());
+
+		const admin = await signedIn('admin');
+		expect((await admin.from('feedback_items').update({ assignee_id: demoStaff.agent.id }).eq('id', itemId)).error).toBeNull();
+		expect((await staffKinds()).filter((kind) => kind.startsWith('staff_assigned'))).toEqual([`staff_assigned ${demoStaff.agent.email}`]);
+		const manager = await signedIn('manager');
+		expect((await manager.from('feedback_items').update({ assignee_id: demoStaff.manager.id }).eq('id', itemId)).error).toBeNull();
+		expect((await staffKinds()).filter((kind) => kind.startsWith('staff_assigned'))).toEqual([`staff_assigned ${demoStaff.agent.email}`]);
+	});
+
+	it('"not resolved" on the tracking page mails the assignee', async () => {
+		const { itemId, trackingToken } = await fileComplaint({ email: uniqueAddress('notresolved') });
+		await sql('update public.feedback_items set assignee_id = $2 where id = $1', [itemId, demoStaff.agent.id]);
+		await sql("update public.feedback_items set status = 'triaged' where id = $1", [itemId]);
+		await sql("update public.feedback_items set status = 'in_progress' where id = $1", [itemId]);
+		await sql("update public.feedback_items set status = 'resolved', resolution_text = 'Hecho.' where id = $1", [itemId]);
+		const { data } = await anon().rpc('submit_resolution_feedback', {
+			p_tracking_token: trackingToken,
+			p_submission: newSubmissionToken(),
+			p_satisfied: false,
+			p_client_address: null
+		});
+		expect(data.outcome).toBe('ok');
+		expect((await outboxRows(itemId)).filter((row) => row.kind === 'staff_not_resolved').map((row) => row.recipient)).toEqual([
+			demoStaff.agent.email
+		]);
+		const [item] = await sql<{ status: string; reopen_count: number }>(
+			'select status, reopen_count from public.feedback_items where id = $1',
+			[itemId]
+		);
+		expect(item).toEqual({ status: 'in_progress', reopen_count: 1 });
 	});
 
 	it('a message on a closed item is refused', async () => {
