@@ -1499,6 +1499,12 @@ export type Database = {
 				}
 				Returns: Json
 			}
+			set_sla_targets: {
+				Args: {
+					p_targets: Json
+				}
+				Returns: number
+			}
 			submit_feedback_item: {
 				Args: {
 					p_token: string

@@ -87,6 +87,7 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.match_invitation_rows(jsonb)',
 		'public.reissue_invitation_link(uuid)',
 		'public.review_figures(text)',
+		'public.set_sla_targets(jsonb)',
 		'public.submit_feedback_item(text,text,jsonb,text)',
 		'public.submit_resolution_feedback(text,text,boolean,text)',
 		'public.submit_survey_response(text,text,jsonb,text)',
