@@ -1727,6 +1727,12 @@ export type Database = {
 				}
 				Returns: string
 			}
+			set_sla_targets: {
+				Args: {
+					p_targets: Json
+				}
+				Returns: number
+			}
 			submit_feedback_item: {
 				Args: {
 					p_token: string

@@ -7,6 +7,7 @@
 --   to null until it stops again.
 -- * The item rollups gain signed sums of those outcomes and of reopened items, by the month the item
 --   was created, kept by the existing statement triggers and rebuilt by public.rebuild_rollups().
+-- * public.set_sla_targets writes the four targets in one statement (one refresh of open items' deadlines).
 -- * private.item_statistics adds `deadlines` (met / breached / share met per clock) and `reopened`
 --   (items reopened at least once among those closed at least once).
 
@@ -84,10 +85,19 @@ declare
 	v_now timestamptz := now();
 	v_first_outcome text;
 	v_resolution_outcome text;
+	v_clock record;
+	v_seen boolean := false;
 begin
-	select * into v_first from private.deadline_clocks(p_item_id, v_now) where clock = 'first_response';
-	select * into v_resolution from private.deadline_clocks(p_item_id, v_now) where clock = 'resolution';
-	if v_first.clock is null then
+	-- One replay of the event log for both clocks (a target or calendar change refreshes every open item).
+	for v_clock in select * from private.deadline_clocks(p_item_id, v_now) loop
+		v_seen := true;
+		if v_clock.clock = 'first_response' then
+			v_first := v_clock;
+		else
+			v_resolution := v_clock;
+		end if;
+	end loop;
+	if not v_seen then
 		return;
 	end if;
 	v_next := least(v_first.due_at, v_resolution.due_at);
@@ -275,3 +285,46 @@ $$;
 
 -- Every item's outcomes from its event log (the rollup triggers add them as they are written).
 select private.refresh_feedback_item_deadlines(item.id) from public.feedback_items as item;
+
+-- The admin's deadline targets in one statement, so open items' deadlines are recomputed once (the refresh
+-- is a statement trigger), and not at all when nothing changed. Caller's rights: RLS lets only admins write.
+create function public.set_sla_targets(p_targets jsonb) returns integer
+language plpgsql
+set search_path = ''
+as $$
+declare
+	v_changed integer;
+begin
+	if jsonb_typeof(p_targets) <> 'array' then
+		raise exception 'targets must be a JSON array' using errcode = '22023';
+	end if;
+	with wanted as (
+		select row.priority, row.first_response_minutes, row.resolution_minutes
+		from jsonb_to_recordset(p_targets) as row (priority public.feedback_priority, first_response_minutes integer, resolution_minutes integer)
+	),
+	changed as (
+		select wanted.* from wanted
+		join public.sla_targets as target on target.priority = wanted.priority
+		where (target.first_response_minutes, target.resolution_minutes)
+			is distinct from (wanted.first_response_minutes, wanted.resolution_minutes)
+	)
+	select count(*) into v_changed from changed;
+	if v_changed = 0 then
+		return 0;
+	end if;
+	update public.sla_targets as target
+	set first_response_minutes = wanted.first_response_minutes, resolution_minutes = wanted.resolution_minutes
+	from jsonb_to_recordset(p_targets) as wanted (priority public.feedback_priority, first_response_minutes integer, resolution_minutes integer)
+	where target.priority = wanted.priority
+		and (target.first_response_minutes, target.resolution_minutes)
+			is distinct from (wanted.first_response_minutes, wanted.resolution_minutes);
+	get diagnostics v_changed = row_count;
+	if v_changed = 0 then
+		raise exception 'only admins change the deadline targets' using errcode = '42501';
+	end if;
+	return v_changed;
+end;
+$$;
+
+revoke execute on function public.set_sla_targets(jsonb) from public, anon;
+grant execute on function public.set_sla_targets(jsonb) to authenticated;

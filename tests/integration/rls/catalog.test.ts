@@ -98,6 +98,7 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.send_invitation_links(jsonb)',
 		// Webhooks (20261202001300_webhooks.sql): the admin's test delivery (the function checks the role).
 		'public.send_test_webhook(uuid)',
+		'public.set_sla_targets(jsonb)',
 		'public.submit_feedback_item(text,text,jsonb,text)',
 		'public.submit_resolution_feedback(text,text,boolean,text)',
 		'public.submit_survey_response(text,text,jsonb,text)',

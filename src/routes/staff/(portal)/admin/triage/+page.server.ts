@@ -58,15 +58,13 @@ export const actions: Actions = {
 		requireAdmin(locals);
 		const parsed = targetsSchema.safeParse(formFields(await request.formData()));
 		if (!parsed.success) return refused('targets', parsed.error.issues);
-		for (const priority of PRIORITIES) {
-			const row = parsed.data[priority];
-			const { data, error: dbError } = await locals.supabase
-				.from('sla_targets')
-				.update({ first_response_minutes: Math.round(row.first * 60), resolution_minutes: Math.round(row.resolution * 60) })
-				.eq('priority', priority)
-				.select('priority');
-			if (dbError || !data.length) return failedWrite('targets');
-		}
+		const targets = PRIORITIES.map((priority) => ({
+			priority,
+			first_response_minutes: Math.round(parsed.data[priority].first * 60),
+			resolution_minutes: Math.round(parsed.data[priority].resolution * 60)
+		}));
+		const { error: dbError } = await locals.supabase.rpc('set_sla_targets', { p_targets: targets });
+		if (dbError) return failedWrite('targets');
 		return saved('targets');
 	},
 	calendar: async ({ request, locals }) => {
