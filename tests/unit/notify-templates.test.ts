@@ -40,6 +40,22 @@ describe('mail templates', () => {
 		expect(staff.unsubscribeUrl).toBeUndefined();
 	});
 
+	it("a plan due for verification: its title, the day in words, and the plan's link; a digest links plans to the plan", () => {
+		const planId = 'e5000000-0000-4000-8000-000000000003';
+		const mail = renderMail(
+			row('staff_plan_verification_due', { planId, subject: 'Técnicos que no acuden', dueOn: '2026-12-02' }),
+			context
+		);
+		expect(mail.subject).toBe('Verificación pendiente: Técnicos que no acuden');
+		expect(mail.text).toContain('su verificación vence el 2 de diciembre de 2026.');
+		expect(mail.text).toContain(`https://portal.example.org/staff/actions/${planId}`);
+		const digest = renderMail(
+			row('staff_digest', { entries: [{ planId, subject: 'Técnicos que no acuden', notice: 'staff_plan_verification_due' }] }),
+			context
+		);
+		expect(digest.text).toContain(`Técnicos que no acuden (verificación pendiente): https://portal.example.org/staff/actions/${planId}`);
+	});
+
 	it('the resolution mail links to answers that the page only preselects', () => {
 		const mail = renderMail(row('client_resolved', { subject: 'Caja', resolution: 'Repuesta.', trackingToken: 'tok' }), context);
 		expect(mail.text).toContain('https://portal.example.org/t/tok?satisfied=yes#satisfaction');

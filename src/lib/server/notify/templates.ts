@@ -76,6 +76,10 @@ const T = {
 		staffWarningBody: (due: string) => `El plazo de este caso vence el ${due}.`,
 		staffBreachedSubject: (subject: string) => `Plazo vencido: ${subject}`,
 		staffBreachedBody: (due: string) => `El plazo de este caso venció el ${due}.`,
+		staffPlanDueSubject: (title: string) => `Verificación pendiente: ${title}`,
+		staffPlanDueBody: (due: string) =>
+			`Las acciones de este plan están hechas y su verificación vence el ${due}. Comprueba si han sido eficaces: verifica una persona distinta del responsable cuando la hay.`,
+		openPlan: 'Abrir el plan',
 		staffDigestSubject: (count: number) => `Resumen diario: ${count} aviso(s)`,
 		staffDigestBody: 'Estos son los avisos de ayer:',
 		openItem: 'Abrir el caso',
@@ -121,6 +125,10 @@ const T = {
 		staffWarningBody: (due: string) => `This case is due on ${due}.`,
 		staffBreachedSubject: (subject: string) => `Deadline passed: ${subject}`,
 		staffBreachedBody: (due: string) => `This case was due on ${due}.`,
+		staffPlanDueSubject: (title: string) => `Verification due: ${title}`,
+		staffPlanDueBody: (due: string) =>
+			`This plan's actions are done and its verification is due on ${due}. Check whether they worked: someone other than the owner verifies, where there is such a person.`,
+		openPlan: 'Open the plan',
 		staffDigestSubject: (count: number) => `Daily digest: ${count} notice(s)`,
 		staffDigestBody: 'These are yesterday’s notices:',
 		openItem: 'Open the case',
@@ -142,13 +150,21 @@ function formatDate(iso: string, locale: MailLocale): string {
 	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Madrid' }).format(date);
 }
 
+/** A calendar day (YYYY-MM-DD) in words, with no time of day. */
+function formatDay(day: string, locale: MailLocale): string {
+	const date = new Date(`${day}T12:00:00Z`);
+	if (Number.isNaN(date.getTime())) return day;
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
 const NOTICE_NAMES: Record<string, string> = {
 	staff_new_item: 'caso nuevo',
 	staff_assigned: 'asignación',
 	staff_client_message: 'mensaje del cliente',
 	staff_not_resolved: 'el cliente dice que no está resuelto',
 	staff_deadline_warning: 'plazo a punto de vencer',
-	staff_deadline_breached: 'plazo vencido'
+	staff_deadline_breached: 'plazo vencido',
+	staff_plan_verification_due: 'verificación pendiente'
 };
 const digestNotice = (notice: unknown) => NOTICE_NAMES[str(notice)] ?? str(notice);
 
@@ -196,6 +212,16 @@ function staffDraft(row: OutboxRow, context: MailContext): Draft {
 			blocks: [{ text: t.staffBreachedBody(formatDate(str(p.dueAt), 'es')) }, { quote: subject }, open],
 			footer
 		}),
+		staff_plan_verification_due: () => ({
+			subject: t.staffPlanDueSubject(subject),
+			greeting: t.helloStaff,
+			blocks: [
+				{ text: t.staffPlanDueBody(formatDay(str(p.dueOn), 'es')) },
+				{ quote: subject },
+				{ link: `${context.siteUrl}/staff/actions/${str(p.planId)}`, label: t.openPlan }
+			],
+			footer
+		}),
 		staff_digest: () => {
 			const entries = Array.isArray(p.entries) ? (p.entries as Record<string, unknown>[]) : [];
 			return {
@@ -204,7 +230,9 @@ function staffDraft(row: OutboxRow, context: MailContext): Draft {
 				blocks: [
 					{ text: t.staffDigestBody },
 					...entries.map((entry): Block => ({
-						link: `${context.siteUrl}/staff/inbox/${str(entry.itemId)}`,
+						link: entry.planId
+							? `${context.siteUrl}/staff/actions/${str(entry.planId)}`
+							: `${context.siteUrl}/staff/inbox/${str(entry.itemId)}`,
 						label: `${str(entry.subject)} (${digestNotice(entry.notice)})`
 					}))
 				],

@@ -171,6 +171,10 @@ const deadlineTask: Task = async (_payload, helpers) => {
 	await helpers.query('select private.enqueue_deadline_notices(now())');
 };
 
+const planVerificationTask: Task = async (_payload, helpers) => {
+	await helpers.query('select private.enqueue_plan_verification_notices(now())');
+};
+
 const digestTask: Task = async (_payload, helpers) => {
 	await helpers.query('select private.enqueue_digests()');
 };
@@ -183,7 +187,8 @@ export async function startNotifyWorker(options: WorkerOptions): Promise<NotifyW
 		deliver_webhook: webhookTask,
 		sweep_outbox: sweepTask,
 		deadline_notices: deadlineTask,
-		daily_digest: digestTask
+		daily_digest: digestTask,
+		plan_verifications: planVerificationTask
 	};
 	const logger = new Logger(() => (level, message) => {
 		if (level === 'error' || level === 'warning') log(`worker ${level}: ${message}`);
@@ -195,7 +200,10 @@ export async function startNotifyWorker(options: WorkerOptions): Promise<NotifyW
 		noHandleSignals: true,
 		logger,
 		taskList,
-		crontab: options.schedule === false ? '' : ['* * * * * sweep_outbox', '* * * * * deadline_notices', '0 8 * * * daily_digest'].join('\n')
+		crontab:
+			options.schedule === false
+				? ''
+				: ['* * * * * sweep_outbox', '* * * * * deadline_notices', '0 7 * * * plan_verifications', '0 8 * * * daily_digest'].join('\n')
 	});
 	// Rows written before the queue's schema existed.
 	const client = new pg.Client({ connectionString: options.databaseUrl });
