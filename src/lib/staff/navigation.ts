@@ -13,7 +13,7 @@ const LINKS: NavLink[] = [
 	{ href: '/staff/inbox', label: m.tr_nav_inbox, roles: 'all' },
 	{ href: '/staff/actions', label: m.ac_nav_actions, roles: 'all' },
 	{ href: '/staff/dashboard', label: m.ind_nav_dashboard, roles: ['account_manager', 'quality', 'manager', 'admin'] },
-	{ href: '/staff/reviews', label: m.ind_nav_reviews, roles: ['quality', 'manager', 'admin'] },
+	{ href: '/staff/reviews', label: m.staff_nav_reviews, roles: ['quality', 'manager', 'admin'] },
 	{ href: '/staff/clients', label: m.staff_nav_clients, roles: 'all' },
 	{ href: '/staff/contracts', label: m.staff_nav_contracts, roles: 'all' },
 	{ href: '/staff/requirements', label: m.staff_nav_requirements, roles: 'all' },
@@ -25,4 +25,15 @@ const LINKS: NavLink[] = [
 
 export function staffNavigation(role: StaffRole): NavLink[] {
 	return LINKS.filter((link) => link.roles === 'all' || link.roles.includes(role));
+}
+
+/** The menu entry the path belongs to: the longest link that is the path or a folder above it ('/staff' only itself). */
+export function currentSection(links: readonly Pick<NavLink, 'href'>[], pathname: string): string | undefined {
+	const path = pathname.replace(/\/+$/, '') || '/';
+	let best: string | undefined;
+	for (const { href } of links) {
+		const within = path === href || (href !== '/staff' && path.startsWith(`${href}/`));
+		if (within && (!best || href.length > best.length)) best = href;
+	}
+	return best;
 }
