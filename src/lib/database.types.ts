@@ -327,6 +327,7 @@ export type Database = {
 					account_manager_id: string | null
 					created_at: string
 					updated_at: string
+					archived_at: string | null
 				}
 				Insert: {
 					id?: string
@@ -339,6 +340,7 @@ export type Database = {
 					account_manager_id?: string | null
 					created_at?: string
 					updated_at?: string
+					archived_at?: string | null
 				}
 				Update: {
 					id?: string
@@ -351,6 +353,7 @@ export type Database = {
 					account_manager_id?: string | null
 					created_at?: string
 					updated_at?: string
+					archived_at?: string | null
 				}
 				Relationships: [
 					{

@@ -89,7 +89,11 @@ test('an admin invites a staff member, who signs in, and deactivating them close
 
 	await signInAsStaff(page, 'admin@demo.local');
 	await openStaffPage(page, '/staff/admin/staff');
-	await page.getByRole('button', { name: 'Desactivar: Nueva Persona Prueba' }).first().click();
+	// Closing someone's portal is asked first.
+	await page.getByRole('listitem').filter({ hasText: email }).getByRole('link', { name: 'Desactivar: Nueva Persona Prueba' }).click();
+	await expect(page.getByRole('heading', { name: '¿Desactivar a Nueva Persona Prueba?' })).toBeVisible();
+	await page.getByRole('button', { name: 'Sí, desactivar' }).click();
+	await expect(page.getByRole('status')).toHaveText('Persona desactivada.');
 	await expect(page.getByRole('listitem').filter({ hasText: email })).toContainText('Desactivado');
 	await signOut(page);
 

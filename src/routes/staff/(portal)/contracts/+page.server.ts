@@ -1,3 +1,4 @@
+import { organisationToday } from '$lib/format/date';
 import type { PageServerLoad } from './$types';
 import type { ContractTiming } from '$lib/staff/contract-timing';
 
@@ -19,7 +20,7 @@ interface ListedContract {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const requested = url.searchParams.get('show');
 	const filter: Filter = (FILTERS as readonly string[]).includes(requested ?? '') ? (requested as Filter) : 'all';
-	const today = new Date().toISOString().slice(0, 10);
+	const today = organisationToday();
 	let query = locals.supabase
 		.from('contracts')
 		.select('id, reference, title, due_date, delivered_at, conformity, contract_timing, client:clients(id, name)')
