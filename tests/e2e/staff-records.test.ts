@@ -76,7 +76,7 @@ test('an admin invites a staff member, who signs in, and deactivating them close
 	await openStaffPage(page, '/staff/admin/staff');
 	await page.getByLabel('Nombre completo').fill('Nueva Persona Prueba');
 	await page.getByLabel('Correo de trabajo').fill(email);
-	await page.getByLabel('Rol').selectOption({ label: 'Agente de atención al cliente' });
+	await page.getByLabel('Rol', { exact: true }).selectOption({ label: 'Agente de atención al cliente' });
 	await page.getByRole('button', { name: 'Crear acceso' }).click();
 	const result = page.getByTestId('invite-result');
 	await expect(result).toContainText(email);
