@@ -89,3 +89,38 @@ test('without JavaScript the delete step works, and archiving keeps the client o
 	expect(await clientExists(id)).toBe(false);
 	await context.close();
 });
+
+test('marking a contract delivered shows the survey link it made, once, with its QR code', async ({ page }) => {
+	// A contract-delivery survey, for this test only (closed again at the end).
+	const [survey] = await sql<{ id: string }>(
+		`insert into public.surveys (trigger_point, status, definition)
+		select 'contract_delivery', 'active', definition from public.surveys where id = $1 returning id`,
+		[DEMO_SURVEY_ID]
+	);
+	try {
+		const [client] = await sql<{ id: string }>(
+			"insert into public.clients (name) values ('Cliente entrega ' || gen_random_uuid()) returning id"
+		);
+		const [contract] = await sql<{ id: string }>(
+			`insert into public.contracts (client_id, reference, title, start_date, due_date)
+			values ($1, 'ENT-' || gen_random_uuid(), 'Entrega con encuesta', '2026-01-01', '2026-06-30') returning id`,
+			[client.id]
+		);
+		await signInAsStaff(page, 'manager@demo.local');
+		await openStaffPage(page, `/staff/contracts/${contract.id}`);
+		await page.getByLabel('Fecha de entrega', { exact: true }).fill('2026-03-30');
+		await page.getByRole('button', { name: 'Marcar como entregado' }).click();
+		await expect(page.getByText('Contrato marcado como entregado')).toBeVisible();
+		await expect(page.getByTestId('issued-link')).toHaveValue(/\/f\/[\w-]{20,}$/);
+		await expect(page.getByRole('button', { name: /PNG/ })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.getByRole('link', { name: 'Volver al contrato' }).click();
+		await expect(page.getByText('A tiempo')).toBeVisible();
+		// Shown once: the link's page no longer has it.
+		await page.goBack();
+		await page.reload();
+		await expect(page.getByTestId('issued-link')).toHaveCount(0);
+	} finally {
+		await sql("update public.surveys set status = 'closed' where id = $1", [survey.id]);
+	}
+});
