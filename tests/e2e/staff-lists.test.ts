@@ -54,3 +54,17 @@ test('the client list is a table that sorts, filters by its URL, and keeps the a
 	await expect(page.getByTestId('list-count')).toContainText(' de ');
 	await expectNoAxeViolations(page);
 });
+
+test('the requirement, survey and link lists are sortable tables with a total, and pass an accessibility scan', async ({ page }) => {
+	await signInAsStaff(page, 'quality@demo.local');
+	for (const [path, sortable] of [
+		['/staff/requirements?sort=priority&dir=desc', 'Prioridad'],
+		['/staff/surveys?sort=status&dir=asc', 'Estado'],
+		['/staff/invitations?sort=use_count&dir=desc', 'Usos']
+	] as const) {
+		await openStaffPage(page, path);
+		await expect(page.getByRole('columnheader', { name: new RegExp(sortable) })).toHaveAttribute('aria-sort', /ascending|descending/);
+		await expect(page.getByTestId('list-count')).toContainText(' de ');
+		await expectNoAxeViolations(page);
+	}
+});

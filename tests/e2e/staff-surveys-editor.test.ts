@@ -61,9 +61,9 @@ test('quality creates a survey with several question types and a satisfaction qu
 
 	await expect(page).toHaveURL(/\/staff\/surveys\?saved=/);
 	await expect(page.getByText('Encuesta guardada.')).toBeVisible();
-	const listed = page.getByRole('listitem').filter({ hasText: title });
+	const listed = page.getByRole('row').filter({ hasText: title });
 	await expect(listed).toContainText('Borrador');
-	await expect(listed).toContainText('Preguntas: 4');
+	await expect(listed.locator('td[data-label="Preguntas"]')).toHaveText('4');
 	await expectNoAxeViolations(page);
 
 	await listed.getByRole('link', { name: title }).click();
@@ -152,6 +152,6 @@ test.describe('with JavaScript disabled', () => {
 		await page.getByLabel('Pregunta 2 en inglés').fill('Rate the speed');
 		await page.getByRole('button', { name: 'Guardar encuesta' }).click();
 		await expect(page).toHaveURL(/\/staff\/surveys\?saved=/);
-		await expect(page.getByRole('listitem').filter({ hasText: title })).toContainText('Preguntas: 2');
+		await expect(page.getByRole('row').filter({ hasText: title }).locator('td[data-label="Preguntas"]')).toHaveText('2');
 	});
 });
