@@ -35,7 +35,7 @@ test('a wrong password shows the message and keeps the portal closed', async ({ 
 
 test('an invalid e-mail is refused before anything is sent', async ({ page }) => {
 	await attemptSignIn(page, 'not-an-email');
-	await expect(page.getByText('Escribe un correo electrónico válido')).toBeVisible();
+	await expect(page.getByText('Escriba un correo electrónico válido')).toBeVisible();
 	await expect(page.getByLabel('Correo electrónico')).toHaveAttribute('aria-invalid', 'true');
 });
 

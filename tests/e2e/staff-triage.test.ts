@@ -57,7 +57,7 @@ test('an agent triages a new complaint, replies publicly and resolves it; the cl
 	await expect(client.getByTestId('item-status')).toHaveText('Resuelta.');
 	await expect(client.getByText(reply)).toBeVisible();
 	await expect(client.getByText('Pablo García')).toHaveCount(0);
-	await expect(client.getByRole('heading', { name: '¿Quedaste satisfecho con la solución?' })).toBeVisible();
+	await expect(client.getByRole('heading', { name: '¿Quedó satisfecho con la solución?' })).toBeVisible();
 	await client.close();
 });
 

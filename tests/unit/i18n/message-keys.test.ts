@@ -46,9 +46,17 @@ describe('messages', () => {
 	for (const locale of others) {
 		it(`${locale} has exactly the keys of ${base}, with the same placeholders`, () => {
 			const translated = messages(locale);
-			expect([...translated.keys()].filter((key) => !baseMessages.has(key)), `only in ${locale}`).toEqual([]);
-			expect([...baseMessages.keys()].filter((key) => !translated.has(key)), `missing in ${locale}`).toEqual([]);
-			const differing = [...baseMessages].filter(([key, text]) => placeholders(text).join() !== placeholders(translated.get(key) ?? '').join());
+			expect(
+				[...translated.keys()].filter((key) => !baseMessages.has(key)),
+				`only in ${locale}`
+			).toEqual([]);
+			expect(
+				[...baseMessages.keys()].filter((key) => !translated.has(key)),
+				`missing in ${locale}`
+			).toEqual([]);
+			const differing = [...baseMessages].filter(
+				([key, text]) => placeholders(text).join() !== placeholders(translated.get(key) ?? '').join()
+			);
 			expect(differing.map(([key]) => key)).toEqual([]);
 		});
 	}
