@@ -86,7 +86,13 @@ test('an admin invites a staff member, who signs in, and deactivating them close
 	const password = (await result.textContent())!.split(': ').pop()!.trim();
 	await signOut(page);
 
-	await signInAsStaff(page, email, password);
+	// The temporary password opens only the page that replaces it.
+	await attemptSignIn(page, email, password);
+	await expect(page).toHaveURL(/\/staff\/password$/);
+	const ownPassword = `propia-${unique()}-${unique()}`;
+	await page.getByLabel('Contraseña nueva').fill(ownPassword);
+	await page.getByLabel('Repite la contraseña').fill(ownPassword);
+	await page.getByRole('button', { name: 'Guardar la contraseña' }).click();
 	await expect(page.getByTestId('staff-role')).toHaveText('Tu rol: Agente de atención al cliente');
 	await signOut(page);
 
@@ -100,7 +106,7 @@ test('an admin invites a staff member, who signs in, and deactivating them close
 	await expect(page.getByRole('listitem').filter({ hasText: email })).toContainText('Desactivado');
 	await signOut(page);
 
-	await attemptSignIn(page, email, password);
+	await attemptSignIn(page, email, ownPassword);
 	await expect(page.getByRole('alert')).toContainText('Esta cuenta no tiene acceso al portal del personal');
 });
 

@@ -13,7 +13,13 @@ const mails: AuthMail[] = [];
 const users: TestUser[] = [];
 
 beforeAll(async () => {
-	server = await startAuthServer({ port: 0, host: '127.0.0.1', dbUrl: dbUrl(), jwtSecret: jwtSecret(), mail: async (mail) => void mails.push(mail) });
+	server = await startAuthServer({
+		port: 0,
+		host: '127.0.0.1',
+		dbUrl: dbUrl(),
+		jwtSecret: jwtSecret(),
+		mail: async (mail) => void mails.push(mail)
+	});
 	base = `http://127.0.0.1:${server.port}`;
 });
 
@@ -23,7 +29,11 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown) =>
-	fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-supabase-api-version': '2024-01-01' }, body: JSON.stringify(body) });
+	fetch(`${base}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'x-supabase-api-version': '2024-01-01' },
+		body: JSON.stringify(body)
+	});
 
 async function newUser() {
 	const user = await createTestUser('recovery');
@@ -102,7 +112,10 @@ describe('password recovery', () => {
 		const user = await newUser();
 		await post('/recover', { email: user.email });
 		const db = await superuser();
-		const { rows } = await db.query("update auth.users set recovery_sent_at = now() - interval '2 hours' where id = $1 returning recovery_token", [user.id]);
+		const { rows } = await db.query(
+			"update auth.users set recovery_sent_at = now() - interval '2 hours' where id = $1 returning recovery_token",
+			[user.id]
+		);
 		await db.end();
 		expect((await post('/verify', { type: 'recovery', token_hash: rows[0].recovery_token })).status).toBe(403);
 	});

@@ -20,7 +20,10 @@ const LINK_LIFETIME_SECONDS = 3600;
 const RESEND_AFTER_SECONDS = 60;
 
 /** GoTrue's token hash: hex SHA-224 of the e-mail address and the one-time code. */
-const tokenHash = (email: string, otp: string) => createHash('sha224').update(email + otp).digest('hex');
+const tokenHash = (email: string, otp: string) =>
+	createHash('sha224')
+		.update(email + otp)
+		.digest('hex');
 
 const otpExpired = () => forbidden('otp_expired', 'Email link is invalid or has expired');
 
@@ -39,7 +42,11 @@ export const recover: Handler = async (ctx, req) => {
 		[user.id, hash, RESEND_AFTER_SECONDS]
 	);
 	if (!rowCount) {
-		throw new AuthError(429, 'over_email_send_rate_limit', `For security purposes, you can only request this after ${RESEND_AFTER_SECONDS} seconds.`);
+		throw new AuthError(
+			429,
+			'over_email_send_rate_limit',
+			`For security purposes, you can only request this after ${RESEND_AFTER_SECONDS} seconds.`
+		);
 	}
 	const redirectTo = safeRedirect(req.url.searchParams.get('redirect_to'));
 	const link = redirectTo
@@ -107,7 +114,8 @@ export const verifyPost: Handler = async (ctx, req) => {
 /** The mailed link: signs in and redirects to redirect_to with the session in the fragment (the implicit flow). */
 export const verifyGet: Handler = async (ctx, req) => {
 	const params = req.url.searchParams;
-	if (params.get('type') !== 'recovery') throw badRequest('validation_failed', 'Only recovery links are supported by the local Auth server');
+	if (params.get('type') !== 'recovery')
+		throw badRequest('validation_failed', 'Only recovery links are supported by the local Auth server');
 	const redirectTo = safeRedirect(params.get('redirect_to'));
 	try {
 		const user = await spendRecovery(ctx, params.get('token') ?? '');

@@ -28,7 +28,9 @@ export const actions: Actions = {
 		// Only after the new password is in place does the temporary one stop being "temporary" (app_metadata is the
 		// admin's to write, so the person cannot clear it without changing the password).
 		if (mustChangePassword(user)) {
-			const { error: adminError } = await supabaseAdmin().auth.admin.updateUserById(user.id, { app_metadata: { must_change_password: null } });
+			const { error: adminError } = await supabaseAdmin().auth.admin.updateUserById(user.id, {
+				app_metadata: { must_change_password: null }
+			});
 			if (adminError) {
 				console.error('password change flag', adminError.code, adminError.message);
 				return fail(503, { field: 'password', code: 'unavailable' });
