@@ -1007,6 +1007,7 @@ export type Database = {
 					active: boolean
 					created_at: string
 					updated_at: string
+					locale: string | null
 				}
 				Insert: {
 					user_id: string
@@ -1016,6 +1017,7 @@ export type Database = {
 					active?: boolean
 					created_at?: string
 					updated_at?: string
+					locale?: string | null
 				}
 				Update: {
 					user_id?: string
@@ -1025,6 +1027,7 @@ export type Database = {
 					active?: boolean
 					created_at?: string
 					updated_at?: string
+					locale?: string | null
 				}
 				Relationships: [
 					{
@@ -1505,6 +1508,13 @@ export type Database = {
 					p_client_address: string
 				}
 				Returns: Json
+			}
+			update_my_profile: {
+				Args: {
+					p_full_name: string
+					p_locale: string
+				}
+				Returns: undefined
 			}
 		}
 		Enums: {

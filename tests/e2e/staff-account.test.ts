@@ -79,3 +79,28 @@ test('a temporary password must be changed before the portal opens', async ({ pa
 	await page.goto('/staff/clients');
 	await expect(page).toHaveURL(/\/staff\/clients$/);
 });
+
+test('a person edits their own name and language, which follow them to the next sign-in', async ({ page }) => {
+	const { email, password } = await newAgent();
+	await attemptSignIn(page, email, password);
+	await expect(page).toHaveURL(/\/staff$/);
+	await page.goto('/staff/profile');
+	await expect(page.getByRole('navigation', { name: 'Portal del personal' }).getByRole('link', { name: 'Mi perfil' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await page.getByLabel('Nombre que ven los demás').fill('Persona Renombrada');
+	await page.getByLabel('Idioma del portal').selectOption('en');
+	await page.getByRole('button', { name: 'Guardar cambios' }).click();
+	await expect(page.getByRole('status')).toHaveText('Profile saved.');
+	await expect(page.getByLabel('Name others see')).toHaveValue('Persona Renombrada');
+	await expectNoAxeViolations(page);
+	expect((await sql('select full_name, locale from public.staff_members where email = $1', [email]))[0]).toEqual({
+		full_name: 'Persona Renombrada',
+		locale: 'en'
+	});
+	// A new browser: the language comes from the profile at sign-in.
+	await page.context().clearCookies();
+	await attemptSignIn(page, email, password);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Persona Renombrada');
+});

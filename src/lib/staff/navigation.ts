@@ -31,7 +31,7 @@ export function staffNavigation(role: StaffRole): NavLink[] {
 export function currentSection(links: readonly Pick<NavLink, 'href'>[], pathname: string): string | undefined {
 	const path = pathname.replace(/\/+$/, '') || '/';
 	let best: string | undefined;
-	for (const { href } of links) {
+	for (const { href } of [...links, { href: '/staff/profile' }]) {
 		const within = path === href || (href !== '/staff' && path.startsWith(`${href}/`));
 		if (within && (!best || href.length > best.length)) best = href;
 	}
