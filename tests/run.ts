@@ -2,7 +2,7 @@
 // then one fresh embedded stack on free ports for the whole run: the generated-types check,
 // unit + integration tests (vitest), a production build, end-to-end tests (Playwright on Debian's Chromium), and
 // system tests of that build (tests/system). Stops everything it started, pass or fail.
-// `node tests/run.ts gates|vitest|e2e` runs one part.
+// `node tests/run.ts gates|vitest|e2e` runs one part; `node tests/run.ts e2e <files…>` runs only those Playwright files.
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../supabase/local/stack.ts';
 import { startThrowawayStack } from '../supabase/local/throwaway.ts';
@@ -20,6 +20,7 @@ async function run(label: string, args: string[], env: Record<string, string>): 
 
 async function main(): Promise<number> {
 	const only = process.argv[2];
+	const e2eFiles = only === 'e2e' ? process.argv.slice(3) : [];
 	const failures: string[] = [];
 	if (!only || only === 'gates') {
 		failures.push(...(await runStaticGates()));
@@ -43,10 +44,11 @@ async function main(): Promise<number> {
 		if (!only || only === 'e2e') {
 			if ((await run('production build', [bin('vite/bin/vite.js'), 'build', '--logLevel', 'warn'], env)) !== 0) failures.push('build');
 			else {
-				if ((await run('end-to-end (Playwright)', [bin('@playwright/test/cli.js'), 'test'], env)) !== 0) failures.push('e2e');
+				if ((await run('end-to-end (Playwright)', [bin('@playwright/test/cli.js'), 'test', ...e2eFiles], env)) !== 0) failures.push('e2e');
 				// Against the same build, each file on a stack of its own: exactly-once under faults, fuzzing, security.
 				const system = [bin('vitest/vitest.mjs'), 'run', '--config', 'tests/system/vitest.config.ts'];
-				if ((await run('system (production build: faults, bad input, security)', system, env)) !== 0) failures.push('system');
+				if (!e2eFiles.length && (await run('system (production build: faults, bad input, security)', system, env)) !== 0)
+					failures.push('system');
 			}
 		}
 	} finally {

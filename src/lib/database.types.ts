@@ -162,6 +162,7 @@ export type Database = {
 					created_by: string | null
 					created_at: string
 					updated_at: string
+					review_decision_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -189,6 +190,7 @@ export type Database = {
 					created_by?: string | null
 					created_at?: string
 					updated_at?: string
+					review_decision_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -216,6 +218,7 @@ export type Database = {
 					created_by?: string | null
 					created_at?: string
 					updated_at?: string
+					review_decision_id?: string | null
 				}
 				Relationships: [
 					{
@@ -224,6 +227,13 @@ export type Database = {
 						isOneToOne: false
 						referencedRelation: 'staff_members'
 						referencedColumns: ['user_id']
+					},
+					{
+						foreignKeyName: 'action_plans_review_decision_id_fkey'
+						columns: ['review_decision_id']
+						isOneToOne: false
+						referencedRelation: 'review_decisions'
+						referencedColumns: ['id']
 					},
 					{
 						foreignKeyName: 'action_plans_verified_by_fkey'
@@ -492,6 +502,8 @@ export type Database = {
 					sla_resolution_due_at: string | null
 					sla_next_due_at: string | null
 					sla_due_soon_at: string | null
+					sla_first_response_outcome: string | null
+					sla_resolution_outcome: string | null
 				}
 				Insert: {
 					id?: string
@@ -525,6 +537,8 @@ export type Database = {
 					sla_resolution_due_at?: string | null
 					sla_next_due_at?: string | null
 					sla_due_soon_at?: string | null
+					sla_first_response_outcome?: string | null
+					sla_resolution_outcome?: string | null
 				}
 				Update: {
 					id?: string
@@ -558,6 +572,8 @@ export type Database = {
 					sla_resolution_due_at?: string | null
 					sla_next_due_at?: string | null
 					sla_due_soon_at?: string | null
+					sla_first_response_outcome?: string | null
+					sla_resolution_outcome?: string | null
 				}
 				Relationships: [
 					{
@@ -1299,6 +1315,13 @@ export type Database = {
 				}
 				Returns: Json
 			}
+			action_plan_statistics: {
+				Args: {
+					p_first_day: string
+					p_end_day: string
+				}
+				Returns: Json
+			}
 			action_plans_page: {
 				Args: {
 					p_status?: Database['public']['Enums']['action_plan_status']
@@ -1481,6 +1504,12 @@ export type Database = {
 					p_quarter: string
 				}
 				Returns: Json
+			}
+			set_sla_targets: {
+				Args: {
+					p_targets: Json
+				}
+				Returns: number
 			}
 			submit_feedback_item: {
 				Args: {

@@ -65,6 +65,14 @@ test('charts can be read as tables and their points take keyboard focus', async 
 	await point.focus();
 	await expect(point).toBeFocused();
 	await expect(chart.locator('.tooltip')).toBeVisible();
+
+	// Deadline compliance per clock, as bars and as a table; the open corrective action plans below.
+	const deadlines = page.getByTestId('chart-complaints-deadlines');
+	await expect(deadlines).toContainText(/En plazo: (\d+(\.\d)? %|sin datos) de las primeras respuestas/);
+	await deadlines.getByText('Ver como tabla').click();
+	await expect(deadlines.locator('tr[data-clock="first_response"]')).toContainText('Primera respuesta');
+	await expect(page.getByTestId('plans-open-count')).toHaveText(/^Planes abiertos: \d+\./);
+	await expect(page.getByTestId('plans-open').locator('a[href^="/staff/actions/"]').first()).toBeVisible();
 	await expectNoAxeViolations(page);
 });
 
@@ -72,6 +80,9 @@ test('the quarterly review renders and prints without navigation', async ({ page
 	await signInAsStaff(page, MANAGER);
 	await openStaffPage(page, `/staff/reviews/${lastClosedQuarter()}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Revisión por la dirección · ${lastClosedQuarter()}`);
+	await expect(page.getByTestId('deadline-compliance').locator('tr[data-clock="resolution"]')).toContainText('Resolución');
+	await expect(page.getByTestId('reopen-rate')).toContainText('Tasa de reapertura');
+	await expect(page.getByTestId('plans-period')).toContainText('Planes del trimestre: abiertos');
 	await expectNoAxeViolations(page);
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.getByRole('navigation')).toBeHidden();
@@ -94,6 +105,15 @@ test('a review approved by a manager freezes its figures and keeps its decisions
 	await page.getByLabel('Nueva decisión').fill('Revisar la planificación de entregas cada mes');
 	await page.getByRole('button', { name: 'Añadir decisión' }).click();
 	await expect(page.getByTestId('decision')).toHaveCount(1);
+	// The decision becomes a corrective action plan, prefilled from it, and the review then links to the plan.
+	await page.getByRole('link', { name: 'Convertir en plan de acción correctiva' }).click();
+	await expect(page.getByTestId('from-decision')).toContainText(quarter);
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+	await expect(page.getByLabel('Título')).toHaveValue('Revisar la planificación de entregas cada mes');
+	await page.getByRole('button', { name: 'Crear el plan' }).click();
+	await expect(page).toHaveURL(/\/staff\/actions\/[0-9a-f-]{36}$/);
+	await openStaffPage(page, `/staff/reviews/${quarter}`);
+	await expect(page.getByTestId('decision-plan')).toHaveText('Plan de acción: Revisar la planificación de entregas cada mes');
 	await page.getByRole('button', { name: 'Aprobar la revisión y congelar las cifras' }).click();
 	await expect(page.getByTestId('review-state')).toContainText('Aprobada por');
 	await expect(page.getByLabel('Nueva decisión')).toHaveCount(0);

@@ -1,4 +1,4 @@
-// Staff triage journeys in the portal (desktop): triage to resolution seen from the client's tracking page,
+// Staff triage journeys in the portal (desktop; the first one on a phone too): triage to resolution seen from the client's tracking page,
 // live arrival of a complaint, keyboard-only triage, the stale-write guard, and axe on the triage screens.
 import { randomUUID } from 'node:crypto';
 import { test, expect, type Page } from '@playwright/test';
@@ -18,48 +18,50 @@ async function openItem(page: Page, subject: string) {
 	await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
 }
 
-test('an agent triages a new complaint, replies publicly and resolves it; the client sees the reply and the satisfaction question', async ({
-	page,
-	browser
-}) => {
-	const subject = uniqueToken('Entrega tardía');
-	const token = await createTrackedComplaint(subject, 'new');
-	await signInAsStaff(page, 'agent@demo.local');
-	await openStaffPage(page, '/staff/inbox?view=new');
-	await page.getByRole('link', { name: subject }).click();
-	await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+// On both viewports: agents triage from a phone too.
+test(
+	'an agent triages a new complaint, replies publicly and resolves it; the client sees the reply and the satisfaction question',
+	{ tag: '@both' },
+	async ({ page, browser }) => {
+		const subject = uniqueToken('Entrega tardía');
+		const token = await createTrackedComplaint(subject, 'new');
+		await signInAsStaff(page, 'agent@demo.local');
+		await openStaffPage(page, '/staff/inbox?view=new');
+		await page.getByRole('link', { name: subject }).click();
+		await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
 
-	await page.getByLabel('Prioridad').selectOption('high');
-	await page.getByRole('button', { name: 'Guardar clasificación' }).click();
-	await expect(page.locator('[data-kind="triaged"]')).toContainText('Alta');
-	await page.getByRole('button', { name: 'Asignármela' }).click();
-	await expect(page.locator('[data-kind="assigned"]')).toContainText('Pablo García Romero');
+		await page.getByLabel('Prioridad').selectOption('high');
+		await page.getByRole('button', { name: 'Guardar clasificación' }).click();
+		await expect(page.locator('[data-kind="triaged"]')).toContainText('Alta');
+		await page.getByRole('button', { name: 'Asignármela' }).click();
+		await expect(page.locator('[data-kind="assigned"]')).toContainText('Pablo García Romero');
 
-	await page.getByRole('button', { name: 'Pasar a «Clasificada»' }).click();
-	await expect(page.getByTestId('item-status')).toHaveAttribute('data-status', 'triaged');
-	await page.getByRole('button', { name: 'Pasar a «En curso»' }).click();
-	await expect(page.getByTestId('item-status')).toHaveAttribute('data-status', 'in_progress');
+		await page.getByRole('button', { name: 'Pasar a «Clasificada»' }).click();
+		await expect(page.getByTestId('item-status')).toHaveAttribute('data-status', 'triaged');
+		await page.getByRole('button', { name: 'Pasar a «En curso»' }).click();
+		await expect(page.getByTestId('item-status')).toHaveAttribute('data-status', 'in_progress');
 
-	const reply = 'Hemos localizado su pedido y sale hoy por mensajería urgente.';
-	await page.getByLabel('Respuesta al cliente (pública)').fill(reply);
-	await expect(page.getByTestId('reply-preview')).toContainText(reply);
-	await expect(page.getByTestId('reply-preview')).not.toContainText('Pablo');
-	await page.getByRole('button', { name: 'Enviar al cliente' }).click();
-	await expect(page.locator('[data-kind="public_reply"]')).toContainText(reply);
-	await expect(page.locator('[data-clock="first_response"]')).toHaveAttribute('data-state', /met|breached/);
+		const reply = 'Hemos localizado su pedido y sale hoy por mensajería urgente.';
+		await page.getByLabel('Respuesta al cliente (pública)').fill(reply);
+		await expect(page.getByTestId('reply-preview')).toContainText(reply);
+		await expect(page.getByTestId('reply-preview')).not.toContainText('Pablo');
+		await page.getByRole('button', { name: 'Enviar al cliente' }).click();
+		await expect(page.locator('[data-kind="public_reply"]')).toContainText(reply);
+		await expect(page.locator('[data-clock="first_response"]')).toHaveAttribute('data-state', /met|breached/);
 
-	await page.getByLabel('Cómo se resolvió (obligatorio para resolver)').fill('Pedido reenviado y entregado.');
-	await page.getByRole('button', { name: 'Pasar a «Resuelta»' }).click();
-	await expect(page.getByTestId('item-status')).toHaveAttribute('data-status', 'resolved');
+		await page.getByLabel('Cómo se resolvió (obligatorio para resolver)').fill('Pedido reenviado y entregado.');
+		await page.getByRole('button', { name: 'Pasar a «Resuelta»' }).click();
+		await expect(page.getByTestId('item-status')).toHaveAttribute('data-status', 'resolved');
 
-	const client = await browser.newPage();
-	await client.goto(`/t/${token}`);
-	await expect(client.getByTestId('item-status')).toHaveText('Resuelta.');
-	await expect(client.getByText(reply)).toBeVisible();
-	await expect(client.getByText('Pablo García')).toHaveCount(0);
-	await expect(client.getByRole('heading', { name: '¿Quedó satisfecho con la solución?' })).toBeVisible();
-	await client.close();
-});
+		const client = await browser.newPage();
+		await client.goto(`/t/${token}`);
+		await expect(client.getByTestId('item-status')).toHaveText('Resuelta.');
+		await expect(client.getByText(reply)).toBeVisible();
+		await expect(client.getByText('Pablo García')).toHaveCount(0);
+		await expect(client.getByRole('heading', { name: '¿Quedó satisfecho con la solución?' })).toBeVisible();
+		await client.close();
+	}
+);
 
 test('a second browser sees a new complaint arrive in the inbox without a reload', async ({ page }) => {
 	await signInAsStaff(page, 'agent@demo.local');

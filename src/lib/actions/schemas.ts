@@ -27,7 +27,8 @@ export const planSchema = z
 		immediate_correction: text(4000).default(''),
 		check_kind: z.enum(enums.action_plan_check_kind).default('no_repeat_complaint'),
 		check_window_days: z.number().int().min(1).max(730).default(90),
-		item_ids: z.array(z.uuid()).max(50).default([])
+		item_ids: z.array(z.uuid()).max(50).default([]),
+		review_decision_id: z.union([z.literal(''), z.uuid()]).default('')
 	})
 	.refine((plan) => (plan.indicator === '') === (plan.quarter === ''), { path: ['quarter'], message: 'indicator_needs_quarter' })
 	.refine((plan) => plan.check_kind !== 'indicator_next_quarter' || plan.indicator !== '', {

@@ -37,6 +37,9 @@ export type TrendPoint = {
 	csatUpper: number | null;
 };
 
+/** One deadline clock over the complaints received in a period: verdicts of the clocks that stopped. */
+export type ClockCompliance = { met: number; breached: number; value: number | null };
+
 export type ComplaintStatistics = {
 	total: number;
 	byStatus: { status: Enums<'feedback_status'>; items: number }[];
@@ -44,6 +47,26 @@ export type ComplaintStatistics = {
 	suggestions: number;
 	resolved: number;
 	medianHoursToResolve: number | null;
+	/** Absent from reviews frozen before deadline compliance was counted. */
+	deadlines?: { firstResponse: ClockCompliance; resolution: ClockCompliance };
+	reopened?: { items: number; closed: number; value: number | null };
+};
+
+/** public.action_plan_statistics: plans of a period and those still open (as RLS lets the reader see them). */
+export type PlanStatistics = {
+	opened: number;
+	verifiedEffective: number;
+	notEffective: number;
+	openFromEarlier: number;
+	openByStatus: Partial<Record<Enums<'action_plan_status'>, number>>;
+	open: {
+		id: string;
+		title: string;
+		status: Enums<'action_plan_status'>;
+		owner: string | null;
+		openedOn: string;
+		verificationDueOn: string | null;
+	}[];
 };
 
 export type DashboardFigures = {
@@ -60,7 +83,16 @@ export type ReviewFigures = {
 	complaints: ComplaintStatistics;
 	contractsByClient: { client: string; contracts: number; fulfilled: number; value: number | null }[];
 	lowestQuestions: { label: { es: string; en: string }; type: string; n: number; average: number; share: number }[];
+	/** Absent from reviews frozen before plans were counted. */
+	plans?: PlanStatistics;
 };
+
+/** The first day of the quarter `quarters - 1` quarters before today's, and the first day after today's quarter. */
+export function quarterSpan(quarters: number, today = new Date()): { first: string; end: string } {
+	const month = Math.floor(today.getUTCMonth() / 3) * 3;
+	const day = (offset: number) => new Date(Date.UTC(today.getUTCFullYear(), month + offset, 1)).toISOString().slice(0, 10);
+	return { first: day(-3 * (quarters - 1)), end: day(3) };
+}
 
 /** The link a not-met quarter offers; the corrective-action plan form (issue 10) reads these parameters. */
 export function correctiveActionHref(indicator: IndicatorCode, quarter: string): string {

@@ -1,6 +1,6 @@
 // The effectiveness check computed from later data, at a fixed clock (p_now) on fixtures.
 import { describe, it, expect } from 'vitest';
-import { insertItem, newClient, planWithActionsDone, signedIn, sql } from './fixtures.ts';
+import { addAction, backdate, insertItem, insertPlan, newClient, planWithActionsDone, signedIn, sql } from './fixtures.ts';
 
 const DAY = 86_400_000;
 
@@ -67,6 +67,55 @@ describe('no repeat complaint within N days', () => {
 			['a0000000-0000-4000-8000-000000000003']
 		);
 		expect(await check(plan.id, Date.now())).toMatchObject({ result: 'not_started' });
+	});
+});
+
+// Quarters of 2000 hold no other test's data (the targets start then: CCT 95 %, SC 85 %).
+async function contractsDueIn(quarterDay: string, fulfilled: number, late: number): Promise<void> {
+	const client = await newClient();
+	await sql(
+		`insert into public.contracts (client_id, reference, title, start_date, due_date, delivered_at, conformity)
+		select $1, 'IND-' || gen_random_uuid(), 'Contrato del indicador', $2::date - 30, $2::date,
+			case when n <= $3::integer then $2::date - 2 else $2::date + 10 end, 'accepted'
+		from generate_series(1, $3::integer + $4::integer) as n`,
+		[client, quarterDay, fulfilled, late]
+	);
+}
+
+/** A plan checked by the next quarter's indicator, whose actions were done in the quarter before `quarter`. */
+async function indicatorPlan(indicator: 'cct' | 'sc', doneOn: string): Promise<string> {
+	const plan = await insertPlan();
+	await sql(
+		`update public.action_plans set check_kind = 'indicator_next_quarter', indicator = $2, indicator_quarter = '2000-01-01',
+			origins = '{indicator}' where id = $1`,
+		[plan, indicator]
+	);
+	await addAction(plan);
+	await sql(`update public.action_plans set status = 'actions_done' where id = $1`, [plan]);
+	await backdate(plan, Math.round((Date.now() - new Date(`${doneOn}T12:00:00Z`).getTime()) / DAY));
+	return plan;
+}
+
+describe("the next quarter's indicator meets its target", () => {
+	it('reads the quarter as the dashboard judges it: met, not met, or left to a person', async () => {
+		await contractsDueIn('2000-05-15', 120, 0);
+		await contractsDueIn('2000-08-15', 3, 7);
+		const met = await sql<{ met: boolean | null }>('select private.action_plan_indicator_met($1, $2) as met', ['cct', '2000-04-01']);
+		const notMet = await sql<{ met: boolean | null }>('select private.action_plan_indicator_met($1, $2) as met', ['cct', '2000-07-01']);
+		const noData = await sql<{ met: boolean | null }>('select private.action_plan_indicator_met($1, $2) as met', ['sc', '2000-10-01']);
+		expect([met[0].met, notMet[0].met, noData[0].met]).toEqual([true, false, null]);
+	});
+
+	it("gives a plan's check pass, fail or inconclusive once the next quarter has ended", async () => {
+		await contractsDueIn('2000-05-20', 120, 0);
+		await contractsDueIn('2000-08-20', 3, 7);
+		const passes = await indicatorPlan('cct', '2000-02-15');
+		const fails = await indicatorPlan('cct', '2000-05-15');
+		const unknown = await indicatorPlan('sc', '2000-08-15');
+		expect(await check(passes, Date.parse('2000-06-30T12:00:00Z'))).toMatchObject({ result: 'pending', quarter: '2000-04-01' });
+		expect(await check(passes, Date.now())).toMatchObject({ kind: 'indicator_next_quarter', result: 'pass', quarter: '2000-04-01' });
+		expect(await check(fails, Date.now())).toMatchObject({ result: 'fail', quarter: '2000-07-01' });
+		expect(await check(unknown, Date.now())).toMatchObject({ result: 'inconclusive', quarter: '2000-10-01' });
 	});
 });
 

@@ -124,6 +124,29 @@ describe('deadline targets, calendar and settings', () => {
 		}
 	});
 
+	it('set_sla_targets: one call for all four, nothing written when nothing changed, refused to anyone but admins', async () => {
+		const current = await sql<{ priority: string; first_response_minutes: number; resolution_minutes: number }>(
+			'select priority, first_response_minutes, resolution_minutes from public.sla_targets order by priority'
+		);
+		expect((await staff.admin.rpc('set_sla_targets', { p_targets: current })).data).toBe(0);
+		// Low resolution one minute longer, then back: no other test reads low resolution deadlines.
+		const longer = current.map((row) => (row.priority === 'low' ? { ...row, resolution_minutes: row.resolution_minutes + 1 } : row));
+		for (const who of ['manager', 'quality', 'agent'] as const) {
+			expect((await staff[who].rpc('set_sla_targets', { p_targets: longer })).error?.code).toBe('42501');
+		}
+		expect(await sql('select priority, first_response_minutes, resolution_minutes from public.sla_targets order by priority')).toEqual(
+			current
+		);
+		try {
+			expect((await staff.admin.rpc('set_sla_targets', { p_targets: longer })).data).toBe(1);
+			const [low] = await sql<{ resolution_minutes: number }>("select resolution_minutes from public.sla_targets where priority = 'low'");
+			expect(low.resolution_minutes).toBe(current.find((row) => row.priority === 'low')!.resolution_minutes + 1);
+		} finally {
+			expect((await staff.admin.rpc('set_sla_targets', { p_targets: current })).data).toBe(1);
+		}
+		expect((await staff.admin.rpc('set_sla_targets', { p_targets: { low: 1 } })).error?.code).toBe('22023');
+	});
+
 	it('refuses an unknown time zone', async () => {
 		const { error } = await staff.admin.from('business_calendar').update({ time_zone: 'Mars/Olympus' }).eq('id', 1);
 		expect(error?.message).toContain('unknown time zone');

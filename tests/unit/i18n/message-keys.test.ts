@@ -11,14 +11,15 @@ const settings = JSON.parse(readFileSync(join(ROOT, 'project.inlang', 'settings.
 };
 const patterns = settings['plugin.inlang.messageFormat'].pathPattern;
 
+/** A message is a string, or inlang's variants (plural forms): its text is all of it. */
 function messages(locale: string): Map<string, string> {
 	const all = new Map<string, string>();
 	for (const pattern of patterns) {
 		const file = join(ROOT, pattern.replace('{locale}', locale));
-		for (const [key, value] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)) {
+		for (const [key, value] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)) {
 			if (key === '$schema') continue;
 			expect(all.has(key), `${key} is defined twice (${file})`).toBe(false);
-			all.set(key, value);
+			all.set(key, typeof value === 'string' ? value : JSON.stringify(value));
 		}
 	}
 	return all;
@@ -37,7 +38,7 @@ function sourceText(dir: string): string {
 	return text;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]))].sort();
 
 describe('messages', () => {
 	const [base, ...others] = settings.locales;

@@ -3,9 +3,10 @@
 import { markPrivate } from '$lib/server/feedback/private-page';
 import { limitPageLoads } from '$lib/server/feedback/page-load-limit';
 import { refuseOversizeBody } from '$lib/server/feedback/body-limit';
-import { fetchFeedbackPage, refuse } from './feedback-page.server';
+import { fetchFeedbackPage, refuse, type FeedbackPageAnswer } from './feedback-page.server';
 import { emptyItemForm, emptySurveyForm } from './forms.server';
 import { rememberSurvey } from './survey-of-link.server';
+import { recentPage, rememberPage } from './recent-page.server';
 import { submitSurvey } from './submit-survey.server';
 import { submitItem } from './submit-item.server';
 import { chooseView } from './view';
@@ -19,7 +20,9 @@ export const csr = false;
 export const load: PageServerLoad = async (event) => {
 	markPrivate(event);
 	limitPageLoads(event);
-	const link = await fetchFeedbackPage(event);
+	// After a no-JavaScript submission the page is drawn again; what the link offered a moment ago will do.
+	const kept = event.request.method === 'POST' ? recentPage(event.params.token) : null;
+	const link: FeedbackPageAnswer = kept ? { page: kept } : await fetchFeedbackPage(event);
 	if (link.problem) {
 		// After a no-JavaScript submission the page renders again: a single-use link is used up by
 		// now, and the action's confirmation must still show instead of "already answered".
@@ -29,6 +32,7 @@ export const load: PageServerLoad = async (event) => {
 	const { page } = link;
 	const view = chooseView(page, event.url.searchParams.get('as'));
 	if (page.survey) rememberSurvey(event.params.token, page.survey.definition);
+	rememberPage(event.params.token, page);
 	return {
 		view,
 		invitation: page.invitation,

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { readDashboardFilters, toRpcFilters } from '$lib/indicators/filters';
 import { can } from '$lib/staff/permissions';
-import type { DashboardFigures } from '$lib/indicators/figures';
+import { quarterSpan, type DashboardFigures, type PlanStatistics } from '$lib/indicators/figures';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, depends }) => {
@@ -9,14 +9,16 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	depends('app:dashboard');
 	if (!can.seeIndicators(locals.staff!)) error(403, 'Forbidden');
 	const filters = readDashboardFilters(url.searchParams);
-	const [figures, clients, managers, surveys] = await Promise.all([
+	const span = quarterSpan(filters.quarters);
+	const [figures, plans, clients, managers, surveys] = await Promise.all([
 		locals.supabase.rpc('dashboard_aggregates', { p_filters: toRpcFilters(filters) }),
+		locals.supabase.rpc('action_plan_statistics', { p_first_day: span.first, p_end_day: span.end }),
 		locals.supabase.from('clients').select('id, name, sector').order('name').limit(1000),
 		locals.supabase.from('staff_members').select('user_id, full_name').eq('role', 'account_manager').eq('active', true).order('full_name'),
 		locals.supabase.from('surveys').select('id, definition, version').order('created_at', { ascending: false }).limit(200)
 	]);
-	if (figures.error) {
-		console.error('dashboard aggregates', figures.error.message);
+	if (figures.error || plans.error) {
+		console.error('dashboard aggregates', (figures.error ?? plans.error)?.message);
 		error(500, 'Internal error');
 	}
 	const sectors = [...new Set((clients.data ?? []).map((client) => client.sector).filter((sector) => !!sector))].sort() as string[];
@@ -24,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 		filters,
 		// The SQL function answers one jsonb object of this shape (src/lib/indicators/figures.ts).
 		figures: figures.data as DashboardFigures,
+		plans: plans.data as PlanStatistics,
 		options: {
 			clients: (clients.data ?? []).map(({ id, name }) => ({ id, name })),
 			sectors,

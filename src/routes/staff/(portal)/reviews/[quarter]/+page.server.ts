@@ -4,14 +4,25 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { can } from '$lib/staff/permissions';
 import { conclusionsSchema, decisionSchema, decisionStateSchema } from '../schema';
 import { loadReview, quarterStart } from './review.server';
+import { canEditPlans } from '$lib/server/actions/plans';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!can.readReviews(locals.staff!)) error(403, 'Forbidden');
 	const loaded = await loadReview(locals, params.quarter);
-	const { data: staff } = await locals.supabase.from('staff_members').select('user_id, full_name').eq('active', true).order('full_name');
+	const decisionIds = [...loaded.decisions, ...loaded.previousDecisions].map((decision) => decision.id);
+	const [{ data: staff }, { data: plans }] = await Promise.all([
+		locals.supabase.from('staff_members').select('user_id, full_name').eq('active', true).order('full_name'),
+		decisionIds.length
+			? locals.supabase.from('action_plans').select('id, title, review_decision_id').in('review_decision_id', decisionIds)
+			: Promise.resolve({ data: [] as { id: string; title: string; review_decision_id: string | null }[] })
+	]);
+	const decisionPlans: Record<string, { id: string; title: string }[]> = {};
+	for (const plan of plans ?? []) (decisionPlans[plan.review_decision_id!] ??= []).push({ id: plan.id, title: plan.title });
 	return {
 		...loaded,
+		decisionPlans,
+		canCreatePlans: canEditPlans(locals.staff!.role),
 		staffNames: Object.fromEntries((staff ?? []).map((member) => [member.user_id, member.full_name])),
 		canWrite: can.writeReviews(locals.staff!),
 		conclusionsForm: await superValidate({ conclusions: loaded.review?.conclusions ?? '' }, zod4(conclusionsSchema), {
