@@ -21,7 +21,7 @@ const LINKS: NavLink[] = [
 	{ href: '/staff/invitations', label: m.sv_nav_invitations, roles: 'all' },
 	{ href: '/staff/audit', label: m.tr_nav_audit, roles: ['admin', 'quality'] },
 	{ href: '/staff/admin/staff', label: m.staff_nav_staff, roles: ['admin'] },
-	{ href: '/staff/admin/triage', label: m.ts_nav, roles: ['admin'] }
+	{ href: '/staff/admin/triage', label: m.staff_nav_deadlines, roles: ['admin'] }
 ];
 
 export function staffNavigation(role: StaffRole): NavLink[] {
