@@ -504,6 +504,7 @@ export type Database = {
 					sla_due_soon_at: string | null
 					sla_first_response_outcome: string | null
 					sla_resolution_outcome: string | null
+					follow_up_of_response_id: string | null
 				}
 				Insert: {
 					id?: string
@@ -539,6 +540,7 @@ export type Database = {
 					sla_due_soon_at?: string | null
 					sla_first_response_outcome?: string | null
 					sla_resolution_outcome?: string | null
+					follow_up_of_response_id?: string | null
 				}
 				Update: {
 					id?: string
@@ -574,6 +576,7 @@ export type Database = {
 					sla_due_soon_at?: string | null
 					sla_first_response_outcome?: string | null
 					sla_resolution_outcome?: string | null
+					follow_up_of_response_id?: string | null
 				}
 				Relationships: [
 					{
@@ -602,6 +605,13 @@ export type Database = {
 						columns: ['duplicate_of_id']
 						isOneToOne: false
 						referencedRelation: 'feedback_items'
+						referencedColumns: ['id']
+					},
+					{
+						foreignKeyName: 'feedback_items_follow_up_of_response_id_fkey'
+						columns: ['follow_up_of_response_id']
+						isOneToOne: true
+						referencedRelation: 'survey_responses'
 						referencedColumns: ['id']
 					},
 					{
@@ -794,6 +804,64 @@ export type Database = {
 					}
 				]
 			}
+			invitation_sends: {
+				Row: {
+					id: string
+					invitation_id: string
+					outbox_id: string | null
+					recipient: string | null
+					status: string
+					last_error: string | null
+					sent_by: string | null
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					invitation_id: string
+					outbox_id?: string | null
+					recipient?: string | null
+					status?: string
+					last_error?: string | null
+					sent_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					invitation_id?: string
+					outbox_id?: string | null
+					recipient?: string | null
+					status?: string
+					last_error?: string | null
+					sent_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'invitation_sends_invitation_id_fkey'
+						columns: ['invitation_id']
+						isOneToOne: false
+						referencedRelation: 'survey_invitations'
+						referencedColumns: ['id']
+					},
+					{
+						foreignKeyName: 'invitation_sends_outbox_id_fkey'
+						columns: ['outbox_id']
+						isOneToOne: true
+						referencedRelation: 'outbox'
+						referencedColumns: ['id']
+					},
+					{
+						foreignKeyName: 'invitation_sends_sent_by_fkey'
+						columns: ['sent_by']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					}
+				]
+			}
 			management_reviews: {
 				Row: {
 					id: string
@@ -840,6 +908,32 @@ export type Database = {
 						foreignKeyName: 'management_reviews_created_by_fkey'
 						columns: ['created_by']
 						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					}
+				]
+			}
+			notification_preferences: {
+				Row: {
+					user_id: string
+					mode: Database['public']['Enums']['notification_mode']
+					updated_at: string
+				}
+				Insert: {
+					user_id?: string
+					mode?: Database['public']['Enums']['notification_mode']
+					updated_at?: string
+				}
+				Update: {
+					user_id?: string
+					mode?: Database['public']['Enums']['notification_mode']
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'notification_preferences_user_id_fkey'
+						columns: ['user_id']
+						isOneToOne: true
 						referencedRelation: 'staff_members'
 						referencedColumns: ['user_id']
 					}
@@ -1297,6 +1391,97 @@ export type Database = {
 				}
 				Relationships: []
 			}
+			webhook_deliveries: {
+				Row: {
+					id: string
+					endpoint_id: string
+					event: string
+					payload: Json
+					status: string
+					attempts: number
+					last_status_code: number | null
+					last_error: string | null
+					created_at: string
+					delivered_at: string | null
+				}
+				Insert: {
+					id?: string
+					endpoint_id: string
+					event: string
+					payload: Json
+					status?: string
+					attempts?: number
+					last_status_code?: number | null
+					last_error?: string | null
+					created_at?: string
+					delivered_at?: string | null
+				}
+				Update: {
+					id?: string
+					endpoint_id?: string
+					event?: string
+					payload?: Json
+					status?: string
+					attempts?: number
+					last_status_code?: number | null
+					last_error?: string | null
+					created_at?: string
+					delivered_at?: string | null
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'webhook_deliveries_endpoint_id_fkey'
+						columns: ['endpoint_id']
+						isOneToOne: false
+						referencedRelation: 'webhook_endpoints'
+						referencedColumns: ['id']
+					}
+				]
+			}
+			webhook_endpoints: {
+				Row: {
+					id: string
+					url: string
+					description: string | null
+					secret: string
+					events: string[]
+					active: boolean
+					created_by: string | null
+					created_at: string
+					updated_at: string
+				}
+				Insert: {
+					id?: string
+					url: string
+					description?: string | null
+					secret?: string
+					events: string[]
+					active?: boolean
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Update: {
+					id?: string
+					url?: string
+					description?: string | null
+					secret?: string
+					events?: string[]
+					active?: boolean
+					created_by?: string | null
+					created_at?: string
+					updated_at?: string
+				}
+				Relationships: [
+					{
+						foreignKeyName: 'webhook_endpoints_created_by_fkey'
+						columns: ['created_by']
+						isOneToOne: false
+						referencedRelation: 'staff_members'
+						referencedColumns: ['user_id']
+					}
+				]
+			}
 		}
 		Views: {
 			[_ in never]: never
@@ -1347,6 +1532,14 @@ export type Database = {
 					verification_due_on: string
 					verification_due: boolean
 				}[]
+			}
+			add_client_message: {
+				Args: {
+					p_tracking_token: string
+					p_body: string
+					p_client_address: string
+				}
+				Returns: Json
 			}
 			add_feedback_message: {
 				Args: {
@@ -1489,6 +1682,23 @@ export type Database = {
 					problem: Database['public']['Enums']['invitation_match_problem']
 				}[]
 			}
+			outbox_messages: {
+				Args: {
+					p_status?: string
+					p_limit?: number
+				}
+				Returns: {
+					id: string
+					kind: string
+					recipient: string
+					status: string
+					attempts: number
+					last_error: string
+					feedback_item_id: string
+					created_at: string
+					sent_at: string
+				}[]
+			}
 			rebuild_rollups: {
 				Args: never
 				Returns: undefined
@@ -1499,11 +1709,29 @@ export type Database = {
 				}
 				Returns: string
 			}
+			retry_outbox_message: {
+				Args: {
+					p_id: string
+				}
+				Returns: boolean
+			}
 			review_figures: {
 				Args: {
 					p_quarter: string
 				}
 				Returns: Json
+			}
+			send_invitation_links: {
+				Args: {
+					p_links: Json
+				}
+				Returns: Json
+			}
+			send_test_webhook: {
+				Args: {
+					p_endpoint_id: string
+				}
+				Returns: string
 			}
 			set_sla_targets: {
 				Args: {
@@ -1538,6 +1766,12 @@ export type Database = {
 				}
 				Returns: Json
 			}
+			unsubscribe_tracking: {
+				Args: {
+					p_tracking_token: string
+				}
+				Returns: boolean
+			}
 			update_my_profile: {
 				Args: {
 					p_full_name: string
@@ -1560,6 +1794,7 @@ export type Database = {
 			indicator_code: 'cct' | 'sc'
 			invitation_kind: 'personal' | 'campaign'
 			invitation_match_problem: 'client_not_found' | 'client_ambiguous' | 'contract_not_found'
+			notification_mode: 'immediate' | 'digest' | 'off'
 			requirement_priority: 'low' | 'medium' | 'high' | 'critical'
 			requirement_source: 'contract' | 'meeting' | 'complaint' | 'survey' | 'suggestion' | 'regulation' | 'other'
 			requirement_status: 'open' | 'in_progress' | 'met' | 'dropped'
@@ -1605,6 +1840,7 @@ export const Constants = {
 			indicator_code: ['cct', 'sc'],
 			invitation_kind: ['personal', 'campaign'],
 			invitation_match_problem: ['client_not_found', 'client_ambiguous', 'contract_not_found'],
+			notification_mode: ['immediate', 'digest', 'off'],
 			requirement_priority: ['low', 'medium', 'high', 'critical'],
 			requirement_source: ['contract', 'meeting', 'complaint', 'survey', 'suggestion', 'regulation', 'other'],
 			requirement_status: ['open', 'in_progress', 'met', 'dropped'],

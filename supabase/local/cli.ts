@@ -6,6 +6,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startStack, defaultDataDir, PROJECT_ROOT, type Stack } from './stack.ts';
 import { stackEnv } from './env.ts';
+import { startNotifyWorker, workerOptionsFromEnv } from '../../src/lib/server/notify/worker.ts';
 import { choosePort, missingSupabaseVars, serveBuild, stopTogether, waitUntilAnswering } from '../../scripts/serve-build.ts';
 
 const command = process.argv[2] ?? 'dev';
@@ -75,8 +76,15 @@ async function main() {
 		const shown: Record<string, string> = { ...env, APP_URL: app.appUrl, PUBLIC_SITE_URL: app.siteUrl };
 		// The local seed's campaign link (survey, complaint and suggestion); never in a hosted project.
 		if (stack) shown.DEMO_FEEDBACK_URL = `${app.siteUrl}/f/${DEMO_CAMPAIGN_TOKEN}`;
+		// The outbox worker beside the app: locally it delivers to the mail catcher (MAIL_UI_URL shows the mail).
+		const workerEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PUBLIC_SITE_URL: app.siteUrl };
+		const worker = workerEnv.DATABASE_URL && workerEnv.SMTP_URL ? await startNotifyWorker(workerOptionsFromEnv(workerEnv)) : null;
+		if (!worker) console.error('No DATABASE_URL and SMTP_URL: the outbox worker is not running, so no mail is sent.');
 		printEnv(shown);
-		stopTogether(app.child, async () => stack?.stop());
+		stopTogether(app.child, async () => {
+			await worker?.stop();
+			await stack?.stop();
+		});
 	} catch (error) {
 		await stack?.stop();
 		throw error;

@@ -13,6 +13,7 @@ import { startGateway, type GatewayHandle } from './gateway.ts';
 import { startAuthServer, type AuthHandle } from './auth/server.ts';
 import { startRealtimeServer, type RealtimeHandle } from './realtime/server.ts';
 import { startWatchdog } from './watchdog-client.ts';
+import { startMailCatcher, type MailCatcher } from './mail-catcher.ts';
 import { superviseStack, type RunningServices, type StackSupervisor, type StartOptions } from './stack-supervisor.ts';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -33,6 +34,12 @@ export interface StackOptions {
 export interface Stack {
 	apiUrl: string;
 	dbUrl: string;
+	/** The database owner (non-superuser postgres), as hosted Supabase's connection string gives it: the worker's DATABASE_URL. */
+	databaseUrl: string;
+	/** The local mail catcher: where mail goes (SMTP) and where to read it (HTTP). */
+	smtpUrl: string;
+	mailUiUrl: string;
+	mail: MailCatcher;
 	anonKey: string;
 	serviceRoleKey: string;
 	jwtSecret: string;
@@ -108,8 +115,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	let services: Awaited<ReturnType<typeof startServices>> | undefined;
 	let gateway: GatewayHandle | undefined;
 	let supervisor: StackSupervisor | undefined;
+	let mail: MailCatcher | undefined;
 	const stopAll = async () => {
 		await gateway?.stop();
+		await mail?.stop();
 		if (supervisor) await supervisor.stop();
 		else {
 			await Promise.all([services?.realtime.stop(), services?.auth.stop(), services?.postgrest.stop()]);
@@ -152,6 +161,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			upstreams: () => ({ rest: current.postgrest.port, auth: current.auth.port, realtime: current.realtime.port }),
 			apiKeys: [keys.anonKey, keys.serviceRoleKey]
 		});
+		mail = await startMailCatcher({ host, log });
 		supervisor = superviseStack(current, { postgres: postgresOptions, ...serviceConfig }, log, (pid) => watchdog.watch(pid));
 	} catch (error) {
 		await stopAll().catch(() => {});
@@ -163,6 +173,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	return {
 		apiUrl: `http://${host}:${gateway.port}`,
 		dbUrl: current.postgres.url,
+		databaseUrl: current.postgres.postgresUrl,
+		smtpUrl: mail!.smtpUrl,
+		mailUiUrl: mail!.uiUrl,
+		mail: mail!,
 		anonKey: keys.anonKey,
 		serviceRoleKey: keys.serviceRoleKey,
 		jwtSecret: secrets.jwtSecret,

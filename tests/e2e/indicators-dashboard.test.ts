@@ -83,6 +83,18 @@ test('the quarterly review renders and prints without navigation', async ({ page
 	await expect(page.getByTestId('deadline-compliance').locator('tr[data-clock="resolution"]')).toContainText('Resolución');
 	await expect(page.getByTestId('reopen-rate')).toContainText('Tasa de reapertura');
 	await expect(page.getByTestId('plans-period')).toContainText('Planes del trimestre: abiertos');
+	// Each table of the page downloads as CSV: UTF-8 with a BOM (Excel reads the accents), one header row.
+	const csv = await page.request.get(`/staff/reviews/${lastClosedQuarter()}/export/deadline_compliance`);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	const text = (await csv.body()).toString('utf8');
+	expect(text.startsWith('\ufeff')).toBe(true);
+	expect(
+		text
+			.slice(1)
+			.split(/\r?\n/)
+			.slice(0, 4)
+			.map((line) => line.split(',')[0])
+	).toEqual(['figure', 'first_response', 'resolution', 'reopen_rate']);
 	await expectNoAxeViolations(page);
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.getByRole('navigation')).toBeHidden();

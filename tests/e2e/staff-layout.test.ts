@@ -38,8 +38,10 @@ for (const width of [1280, 1366]) {
 		await page.setViewportSize({ width, height: 900 });
 		await signInAsStaff(page, 'admin@demo.local');
 		const nav = menu(page);
-		const items = [...(await nav.getByRole('link').all()), nav.getByRole('button', { name: 'Salir' })];
-		expect(items.length).toBeGreaterThanOrEqual(13);
+		// Every visible entry: the sections, the administration disclosure, the profile and "Salir".
+		const admin = nav.getByText('Administración', { exact: true });
+		const items = [...(await nav.getByRole('link').filter({ visible: true }).all()), admin, nav.getByRole('button', { name: 'Salir' })];
+		expect(items.length).toBeGreaterThanOrEqual(14);
 		const tops = new Set<number>();
 		for (const item of items) {
 			const box = await item.boundingBox();
@@ -47,6 +49,10 @@ for (const width of [1280, 1366]) {
 			tops.add(Math.round(box!.y + box!.height / 2));
 		}
 		expect([...tops].length).toBe(1);
+		// The administration links open from the row, without JavaScript too (a <details>).
+		await admin.click();
+		await nav.getByRole('link', { name: 'Plazos', exact: true }).click();
+		await expect(page).toHaveURL(/\/staff\/admin\/triage$/);
 		// A page within a section marks the section.
 		await page.goto('/staff/contracts/new');
 		await expect(nav.getByRole('link', { name: 'Contratos' })).toHaveAttribute('aria-current', 'true');

@@ -20,6 +20,8 @@ export const RPC_OUTCOMES = [
 	'survey_closed',
 	/** Resolution feedback on an item that is not resolved (yet). */
 	'not_resolved',
+	/** A client message on an item that is no longer open. */
+	'closed',
 	/** Too many attempts this minute from this address or on this token. */
 	'rate_limited',
 	/** The payload broke a rule: see `errors`. */
@@ -99,7 +101,8 @@ export interface SubmitFeedbackItemArgs {
 	 * Render a separate one for each form on a page (survey, complaint, suggestion).
 	 */
 	p_submission: string;
-	p_item: FeedbackItemInput;
+	/** `locale`: the language the client used ('es' unless 'en'), which the item's e-mails are written in. */
+	p_item: FeedbackItemInput & { locale?: 'es' | 'en' };
 	p_client_address: string | null;
 }
 export interface FeedbackItemConfirmation {
@@ -135,9 +138,11 @@ export interface TrackingPage {
 		resolutionSatisfied: boolean | null;
 		/** Resolved or closed after a resolution, and not answered yet. */
 		canRateResolution: boolean;
+		/** Open: the client may add a message. */
+		canAddMessage: boolean;
 	};
-	/** Replies staff marked public, oldest first; never internal notes, never who wrote them. */
-	replies: { body: string; sentAt: Timestamp }[];
+	/** Replies staff marked public and the client's own messages, oldest first; never internal notes, never who wrote them. */
+	replies: { body: string; sentAt: Timestamp; fromClient: boolean }[];
 }
 export type GetTrackingResult = TrackingPage | Refused<'unknown_token'>;
 
@@ -157,6 +162,15 @@ export type SubmitResolutionFeedbackResult =
 	| { outcome: 'ok' | 'duplicate'; confirmation: ResolutionFeedbackConfirmation }
 	| Refused<'unknown_token' | 'not_resolved' | 'already_used' | 'rate_limited'>
 	| Invalid;
+
+// add_client_message ------------------------------------------------------------------------------
+
+export interface AddClientMessageArgs {
+	p_tracking_token: string;
+	p_body: string;
+	p_client_address: string | null;
+}
+export type AddClientMessageResult = { outcome: 'ok' } | Refused<'unknown_token' | 'rate_limited' | 'closed'> | Invalid;
 
 // Staff RPCs (signed in; these raise errors, as staff screens show database errors) -----------------
 
@@ -203,6 +217,7 @@ export interface FeedbackRpcs {
 	submit_feedback_item: { args: SubmitFeedbackItemArgs; result: SubmitFeedbackItemResult };
 	get_tracking: { args: GetTrackingArgs; result: GetTrackingResult };
 	submit_resolution_feedback: { args: SubmitResolutionFeedbackArgs; result: SubmitResolutionFeedbackResult };
+	add_client_message: { args: AddClientMessageArgs; result: AddClientMessageResult };
 	create_invitations: { args: CreateInvitationsArgs; result: CreateInvitationsResult };
 	create_invitation: { args: CreateInvitationArgs; result: CreateInvitationResult };
 	reissue_invitation_link: { args: ReissueInvitationLinkArgs; result: ReissueInvitationLinkResult };

@@ -6,6 +6,8 @@ export interface NavLink {
 	href: string;
 	label: () => string;
 	roles: readonly StaffRole[] | 'all';
+	/** Administration links share one entry of the desktop row (a disclosure); the phone menu lists them all. */
+	group?: 'admin';
 }
 
 const LINKS: NavLink[] = [
@@ -20,8 +22,11 @@ const LINKS: NavLink[] = [
 	{ href: '/staff/surveys', label: m.sv_nav_surveys, roles: 'all' },
 	{ href: '/staff/invitations', label: m.sv_nav_invitations, roles: 'all' },
 	{ href: '/staff/audit', label: m.tr_nav_audit, roles: ['admin', 'quality'] },
-	{ href: '/staff/admin/staff', label: m.staff_nav_staff, roles: ['admin'] },
-	{ href: '/staff/admin/triage', label: m.staff_nav_deadlines, roles: ['admin'] }
+	{ href: '/staff/notifications', label: m.nt_nav_notifications, roles: 'all' },
+	{ href: '/staff/admin/staff', label: m.staff_nav_staff, roles: ['admin'], group: 'admin' },
+	{ href: '/staff/admin/triage', label: m.staff_nav_deadlines, roles: ['admin'], group: 'admin' },
+	{ href: '/staff/admin/outbox', label: m.nt_nav_outbox, roles: ['admin'], group: 'admin' },
+	{ href: '/staff/admin/webhooks', label: m.nt_nav_webhooks, roles: ['admin'], group: 'admin' }
 ];
 
 export function staffNavigation(role: StaffRole): NavLink[] {

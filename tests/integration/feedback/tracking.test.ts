@@ -50,7 +50,7 @@ describe('get_tracking as anon', () => {
 		const result = (await track('demo-tracking-2026')) as TrackingPage;
 		expect(result.item.status).toBe('resolved');
 		expect(result.replies.length).toBe(2);
-		for (const reply of result.replies) expect(Object.keys(reply).sort()).toEqual(['body', 'sentAt']);
+		for (const reply of result.replies) expect(Object.keys(reply).sort()).toEqual(['body', 'fromClient', 'sentAt']);
 		expect(JSON.stringify(result)).not.toMatch(/lector no registró|author|a0000000/);
 		expect(JSON.stringify(result)).not.toMatch(/compras@recambiosnorte/);
 	});

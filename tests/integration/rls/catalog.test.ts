@@ -14,11 +14,14 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'auth.jwt()',
 		'auth.role()',
 		'auth.uid()',
+		// Notifications (20261202001000_notifications.sql): the client's message and one-click unsubscribe by tracking token.
+		'public.add_client_message(text,text,text)',
 		'public.get_feedback_page(text)',
 		'public.get_tracking(text)',
 		'public.submit_feedback_item(text,text,jsonb,text)',
 		'public.submit_resolution_feedback(text,text,boolean,text)',
 		'public.submit_survey_response(text,text,jsonb,text)',
+		'public.unsubscribe_tracking(text)',
 		// Supabase's own realtime schema, granted as hosted ships it; RLS on realtime.messages decides who may
 		// join a private channel or send on it (PostgREST does not expose this schema).
 		'realtime.broadcast_changes(text,text,text,text,text,record,record,text)',
@@ -70,6 +73,7 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.action_plan_counts(timestamp with time zone)',
 		'public.action_plan_statistics(date,date)',
 		'public.action_plans_page(public.action_plan_status,uuid,public.action_plan_origin,boolean,boolean,timestamp with time zone,uuid,integer,timestamp with time zone)',
+		'public.add_client_message(text,text,text)',
 		'public.add_feedback_message(uuid,text,boolean,integer)',
 		'public.approve_review(uuid)',
 		'public.contract_timing(public.contracts)',
@@ -85,12 +89,20 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.inbox_counts(timestamp with time zone)',
 		'public.inbox_items(jsonb,jsonb,integer,timestamp with time zone)',
 		'public.match_invitation_rows(jsonb)',
+		// Admins read and retry the outbox (the function checks the role); the outbox itself is private.
+		'public.outbox_messages(text,integer)',
 		'public.reissue_invitation_link(uuid)',
+		'public.retry_outbox_message(uuid)',
 		'public.review_figures(text)',
+		// Bulk links by e-mail (20261202001200_invitation_sends.sql): checks each raw token against its invitation.
+		'public.send_invitation_links(jsonb)',
+		// Webhooks (20261202001300_webhooks.sql): the admin's test delivery (the function checks the role).
+		'public.send_test_webhook(uuid)',
 		'public.set_sla_targets(jsonb)',
 		'public.submit_feedback_item(text,text,jsonb,text)',
 		'public.submit_resolution_feedback(text,text,boolean,text)',
 		'public.submit_survey_response(text,text,jsonb,text)',
+		'public.unsubscribe_tracking(text)',
 		// Own display name and language only (20261202002100_own_profile.sql).
 		'public.update_my_profile(text,text)',
 		// Supabase's own realtime schema, granted as hosted ships it; RLS on realtime.messages decides who may
@@ -106,6 +118,7 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'auth.role()',
 		'auth.uid()',
 		// Rebuilding the indicator rollups after a bulk import is a server-side admin task.
+		'public.add_client_message(text,text,text)',
 		'public.rebuild_rollups()',
 		'public.submit_feedback_item(text,text,jsonb,text)',
 		'public.submit_resolution_feedback(text,text,boolean,text)',
@@ -150,7 +163,10 @@ const TABLES: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.indicator_restatements',
 		'public.indicator_snapshots',
 		'public.indicator_targets',
+		'public.invitation_sends',
 		'public.management_reviews',
+		// Each staff member's own notification preference (RLS: own row only).
+		'public.notification_preferences',
 		'public.requirements',
 		'public.review_decisions',
 		'public.sla_targets',
@@ -160,6 +176,9 @@ const TABLES: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.survey_responses',
 		'public.surveys',
 		'public.triage_settings',
+		// Admins only, by RLS.
+		'public.webhook_deliveries',
+		'public.webhook_endpoints',
 		'realtime.messages'
 	],
 	service_role: ['realtime.messages']

@@ -110,3 +110,49 @@ describe('changing a target', () => {
 		expect(await cached()).toBe(at('2026-03-04T18:00:00+01:00'));
 	});
 });
+
+describe('what a settings change recomputes', () => {
+	// An overdue high item from June 2025 (no other test's dates): resolution (three working days) breached on
+	// Wednesday 18:00. Its cache is then spoilt by hand, so a refresh shows as the spoilt value being put right.
+	async function spoiltItem(): Promise<{ item: string; cached: () => Promise<string> }> {
+		const item = await insertItem({ priority: 'high', createdAt: '2025-06-09T09:00:00+02:00' });
+		await sql(`update public.feedback_items set sla_resolution_due_at = '2000-01-01T00:00:00Z' where id = $1`, [item]);
+		const cached = async () =>
+			(
+				await sql<{ due: Date }>('select sla_resolution_due_at as due from public.feedback_items where id = $1', [item])
+			)[0].due.toISOString();
+		return { item, cached };
+	}
+
+	it('a holiday its clock can cross recomputes the item; a holiday after all its dates does not', async () => {
+		const { cached } = await spoiltItem();
+		try {
+			await sql(`insert into public.business_holidays (holiday_date, name) values ('2099-06-10', 'Lejano')`);
+			expect(await cached()).toBe(at('2000-01-01T00:00:00Z'));
+			await sql(`insert into public.business_holidays (holiday_date, name) values ('2025-06-10', 'Prueba de plazos')`);
+			expect(await cached()).toBe(at('2025-06-12T18:00:00+02:00'));
+			// Renaming moves nothing; removing the day moves the breach back to Wednesday.
+			await sql(`update public.business_holidays set name = 'Otro nombre' where holiday_date = '2025-06-10'`);
+			await sql(`delete from public.business_holidays where holiday_date = '2025-06-10'`);
+			expect(await cached()).toBe(at('2025-06-11T18:00:00+02:00'));
+		} finally {
+			await sql(`delete from public.business_holidays where holiday_date in ('2025-06-10', '2099-06-10')`);
+		}
+	});
+
+	it('a target recomputes the items of its priority only', async () => {
+		const { cached } = await spoiltItem();
+		const [{ minutes }] = await sql<{ minutes: number }>(
+			"select resolution_minutes as minutes from public.sla_targets where priority = 'low'"
+		);
+		// Low resolution one minute longer and back (no other test reads low resolution deadlines): the high item keeps its value.
+		await sql("update public.sla_targets set resolution_minutes = $1 where priority = 'low'", [minutes + 1]);
+		await sql("update public.sla_targets set resolution_minutes = $1 where priority = 'low'", [minutes]);
+		expect(await cached()).toBe(at('2000-01-01T00:00:00Z'));
+		// The same high target written again changes nothing either; the calendar recomputes everyone.
+		await sql("update public.sla_targets set resolution_minutes = resolution_minutes where priority = 'high'");
+		expect(await cached()).toBe(at('2000-01-01T00:00:00Z'));
+		await sql('update public.business_calendar set day_ends_at = day_ends_at where id = 1');
+		expect(await cached()).toBe(at('2025-06-11T18:00:00+02:00'));
+	});
+});

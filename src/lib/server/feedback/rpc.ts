@@ -4,7 +4,13 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { FeedbackRpcs } from '$lib/feedback/rpc-types';
 
-type PublicRpc = 'get_feedback_page' | 'submit_survey_response' | 'submit_feedback_item' | 'get_tracking' | 'submit_resolution_feedback';
+type PublicRpc =
+	| 'get_feedback_page'
+	| 'submit_survey_response'
+	| 'submit_feedback_item'
+	| 'get_tracking'
+	| 'submit_resolution_feedback'
+	| 'add_client_message';
 
 // Longer than any healthy call; short enough that a phone on a bad network still gets an answer.
 const RPC_TIMEOUT_MS = 10_000;

@@ -5,6 +5,7 @@ import { superValidate, message } from 'sveltekit-superforms';
 import type { PublicFeedbackKind } from '$lib/feedback/feedback-item';
 import type { FormMessage } from '$lib/components/feedback/form-message';
 import { callRpc } from '$lib/server/feedback/rpc';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { clientAddress } from '$lib/server/feedback/client-address';
 import { submissionClient } from '$lib/server/feedback/submission-client';
 import { qrCodeSvg, trackingUrl } from '$lib/server/feedback/tracking-link';
@@ -23,7 +24,8 @@ export async function submitItem(event: RequestEvent<{ token: string }>, kind: P
 	const result = await callRpc(submissionClient(), 'submit_feedback_item', {
 		p_token: event.params.token,
 		p_submission: submission,
-		p_item: { ...item, kind, contract_id: item.contract_id || undefined },
+		// The language the client is reading in is the one the item's e-mails use.
+		p_item: { ...item, kind, contract_id: item.contract_id || undefined, locale: getLocale() === 'en' ? 'en' : 'es' },
 		p_client_address: clientAddress(event)
 	});
 	if (!result) return formProblem(form, 'unavailable');

@@ -4,6 +4,7 @@ import { markPrivate } from '$lib/server/feedback/private-page';
 import { limitPageLoads } from '$lib/server/feedback/page-load-limit';
 import { fetchTracking, readableDate } from './tracking.server';
 import { emptySatisfactionForm, submitSatisfaction } from './satisfaction.server';
+import { submitClientMessage } from './client-message.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -22,8 +23,11 @@ export const load: PageServerLoad = async (event) => {
 			resolvedOn: readableDate(item.resolvedAt),
 			resolutionSatisfied: item.resolutionSatisfied
 		},
-		replies: replies.map((reply) => ({ body: reply.body, sentOn: readableDate(reply.sentAt) })),
-		satisfactionForm: item.canRateResolution ? await emptySatisfactionForm() : null
+		replies: replies.map((reply) => ({ body: reply.body, sentOn: readableDate(reply.sentAt), fromClient: reply.fromClient })),
+		satisfactionForm: item.canRateResolution ? await emptySatisfactionForm() : null,
+		canAddMessage: item.canAddMessage,
+		// A mail's one-tap link opens the page with its answer preselected; only the tap on the page records it.
+		preselected: (['yes', 'no'] as const).find((answer) => answer === event.url.searchParams.get('satisfied')) ?? null
 	};
 };
 
@@ -32,5 +36,10 @@ export const actions: Actions = {
 		markPrivate(event);
 		refuseOversizeBody(event);
 		return submitSatisfaction(event);
+	},
+	message: async (event) => {
+		markPrivate(event);
+		refuseOversizeBody(event);
+		return submitClientMessage(event);
 	}
 };

@@ -15,12 +15,19 @@ export const load: PageServerLoad = async ({ locals, params, cookies, url }) => 
 	const token = takeNewLink(cookies, params.id);
 	const issued = token && holdsToken(invitation, sha256Hex(token)) ? { token, ...(await issuedLink(token, url)) } : null;
 	const { token_hash: _hash, ...shown } = invitation;
+	// Each e-mail send of this link (from the bulk screen), newest first: a failed one shows here.
+	const { data: sends } = await locals.supabase
+		.from('invitation_sends')
+		.select('id, recipient, status, last_error, created_at')
+		.eq('invitation_id', params.id)
+		.order('created_at', { ascending: false });
 	const contract = url.searchParams.get('contract');
 	return {
 		invitation: shown,
 		status: invitationStatus(invitation),
 		issued,
 		notice: url.searchParams.get('done'),
+		sends: sends ?? [],
 		// After a delivery, the way back to the contract it was made for.
 		fromContract: contract && contract === invitation.contract_id ? contract : null
 	};

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { dbOutcome } from '$lib/server/db-outcome';
@@ -54,12 +55,55 @@ export const actions: Actions = {
 		}
 		// The answer keeps the order of the rows, so row i made token i.
 		const created = data!;
-		const cards: SheetCard[] = await Promise.all(
+		const emails = await contactEmails(
+			locals.supabase,
+			matched.map((row) => row.clientId)
+		);
+		const cards: BulkCard[] = await Promise.all(
 			created.map(async ({ id, token }, i) => {
 				const { link, svgDataUrl } = await issuedLink(token, url);
-				return { id, clientName: matched[i].clientName, detail: matched[i].input.contractReference, link, token, svgDataUrl };
+				const detail = matched[i].input.contractReference;
+				return { id, clientName: matched[i].clientName, detail, link, token, svgDataUrl, email: emails.get(matched[i].clientId) ?? null };
 			})
 		);
 		return { form, created: cards, unmatched: rows.length - matched.length };
+	},
+
+	// One e-mail per link to its client's contact address, through the outbox; each send is recorded on the link.
+	// The page posts back the links it was just shown (the raw tokens exist nowhere else); the database checks each
+	// token against its invitation.
+	send: async ({ locals, request, url }) => {
+		if (!locals.staff) return fail(403);
+		const posted = sentCardsSchema.safeParse(JSON.parse(String((await request.formData()).get('cards') ?? '[]')));
+		if (!posted.success || posted.data.length === 0) return fail(400, { sendError: 'refused' as const });
+		const { data, error } = await locals.supabase.rpc('send_invitation_links', {
+			p_links: posted.data.map(({ id, token }) => ({ id, token }))
+		});
+		if (error) return fail(dbOutcome(error) === 'unavailable' ? 503 : 400, { sendError: dbOutcome(error) });
+		const sends = data as { invitationId: string; recipient: string | null; status: 'pending' | 'failed' }[];
+		const cards: BulkCard[] = await Promise.all(posted.data.map(async (card) => ({ ...card, ...(await issuedLink(card.token, url)) })));
+		return { form: await superValidate(zod4(bulkSchema)), created: cards, sends, unmatched: 0 };
 	}
 };
+
+type BulkCard = SheetCard & { email: string | null };
+
+const sentCardsSchema = z
+	.array(
+		z.object({
+			id: z.uuid(),
+			token: z.string().min(1).max(200),
+			clientName: z.string().max(200),
+			detail: z.string().max(200).nullable(),
+			email: z.string().max(320).nullable()
+		})
+	)
+	.max(500);
+
+async function contactEmails(supabase: App.Locals['supabase'], clientIds: string[]): Promise<Map<string, string>> {
+	const { data } = await supabase
+		.from('clients')
+		.select('id, contact_email')
+		.in('id', [...new Set(clientIds)]);
+	return new Map((data ?? []).filter((row) => row.contact_email).map((row) => [row.id, row.contact_email!]));
+}

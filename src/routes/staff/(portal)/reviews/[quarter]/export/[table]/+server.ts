@@ -32,6 +32,24 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 			review.figures.complaints.byCategory.map((r) => [r.category, r.items])
 		],
 		complaints_by_status: async () => [['status', 'complaints'], review.figures.complaints.byStatus.map((r) => [r.status, r.items])],
+		deadline_compliance: async () => {
+			const deadlines = review.figures.complaints.deadlines;
+			const reopened = review.figures.complaints.reopened;
+			return [
+				['figure', 'met_or_reopened', 'breached_or_closed', 'percent'],
+				deadlines && reopened
+					? [
+							['first_response', deadlines.firstResponse.met, deadlines.firstResponse.breached, deadlines.firstResponse.value],
+							['resolution', deadlines.resolution.met, deadlines.resolution.breached, deadlines.resolution.value],
+							['reopen_rate', reopened.items, reopened.closed, reopened.value]
+						]
+					: []
+			];
+		},
+		open_plans: async () => [
+			['id', 'title', 'status', 'owner', 'opened_on', 'verification_due_on'],
+			(review.figures.plans?.open ?? []).map((p) => [p.id, p.title, p.status, p.owner, p.openedOn, p.verificationDueOn])
+		],
 		contracts_by_client: async () => [
 			['client', 'contracts', 'fulfilled', 'cct_percent'],
 			review.figures.contractsByClient.map((r) => [r.client, r.contracts, r.fulfilled, r.value])
