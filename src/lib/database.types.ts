@@ -337,6 +337,7 @@ export type Database = {
 					account_manager_id: string | null
 					created_at: string
 					updated_at: string
+					archived_at: string | null
 				}
 				Insert: {
 					id?: string
@@ -349,6 +350,7 @@ export type Database = {
 					account_manager_id?: string | null
 					created_at?: string
 					updated_at?: string
+					archived_at?: string | null
 				}
 				Update: {
 					id?: string
@@ -361,6 +363,7 @@ export type Database = {
 					account_manager_id?: string | null
 					created_at?: string
 					updated_at?: string
+					archived_at?: string | null
 				}
 				Relationships: [
 					{
@@ -1114,6 +1117,7 @@ export type Database = {
 					active: boolean
 					created_at: string
 					updated_at: string
+					locale: string | null
 				}
 				Insert: {
 					user_id: string
@@ -1123,6 +1127,7 @@ export type Database = {
 					active?: boolean
 					created_at?: string
 					updated_at?: string
+					locale?: string | null
 				}
 				Update: {
 					user_id?: string
@@ -1132,6 +1137,7 @@ export type Database = {
 					active?: boolean
 					created_at?: string
 					updated_at?: string
+					locale?: string | null
 				}
 				Relationships: [
 					{
@@ -1765,6 +1771,13 @@ export type Database = {
 					p_tracking_token: string
 				}
 				Returns: boolean
+			}
+			update_my_profile: {
+				Args: {
+					p_full_name: string
+					p_locale: string
+				}
+				Returns: undefined
 			}
 		}
 		Enums: {

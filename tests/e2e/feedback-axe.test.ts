@@ -24,7 +24,7 @@ test('the complaint form passes an accessibility scan, with field errors', { tag
 
 test('the tracking page of a resolved complaint passes an accessibility scan', { tag: '@phone' }, async ({ page }) => {
 	await page.goto('/t/demo-tracking-2026');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seguimiento de tu queja');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seguimiento de su queja');
 	await expectNoAxeViolations(page);
 });
 

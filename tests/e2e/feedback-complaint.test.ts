@@ -14,7 +14,7 @@ async function fileComplaint(page: Page, subject: string) {
 
 /** The confirmation shows the tracking link and its QR code; answers the link. */
 async function expectConfirmation(page: Page): Promise<string> {
-	await expect(page.getByRole('heading', { name: 'Hemos recibido tu queja' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Hemos recibido su queja' })).toBeVisible();
 	const link = page.getByTestId('tracking-link');
 	const trackingUrl = (await link.getAttribute('href')) ?? '';
 	expect(trackingUrl).toMatch(/^http:\/\/localhost:\d+\/t\/[A-Za-z0-9_-]{22}$/);
@@ -26,7 +26,7 @@ async function expectConfirmation(page: Page): Promise<string> {
 async function followTracking(page: Page, subject: string) {
 	await page.getByRole('link', { name: 'Ver el seguimiento' }).click();
 	await expect(page).toHaveURL(/\/t\/[A-Za-z0-9_-]{22}$/);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seguimiento de tu queja');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seguimiento de su queja');
 	await expect(page.getByTestId('item-status')).toHaveText('Recibida: la revisaremos muy pronto.');
 	await expect(page.getByText(subject)).toBeVisible();
 }
@@ -44,8 +44,8 @@ test('a description that is too short is flagged inline and what was typed stays
 	await page.getByLabel('Asunto', { exact: true }).fill('Factura');
 	await page.getByLabel('Descripción', { exact: true }).fill('Mal.');
 	await page.getByRole('button', { name: 'Enviar queja' }).click();
-	await expect(page.getByText('Escribe al menos 10 caracteres.', { exact: true })).toBeVisible();
-	await expect(page.getByText('Elige un tema.', { exact: true })).toBeVisible();
+	await expect(page.getByText('Escriba al menos 10 caracteres.', { exact: true })).toBeVisible();
+	await expect(page.getByText('Elija un tema.', { exact: true })).toBeVisible();
 	await expect(page.getByLabel('Descripción', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByLabel('Asunto', { exact: true })).toHaveValue('Factura');
 	await expect(page.getByLabel('Descripción', { exact: true })).toHaveValue('Mal.');

@@ -14,7 +14,7 @@ test('an expired link says so, with status 410', { tag: '@phone' }, async ({ pag
 	expect(response?.status()).toBe(410);
 	expect(response?.headers()['cache-control']).toBe('private, no-store');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Este enlace ha caducado');
-	await expect(page.getByText('pide un enlace nuevo')).toBeVisible();
+	await expect(page.getByText('pida un enlace nuevo')).toBeVisible();
 });
 
 test('a revoked link says so, with status 410', { tag: '@phone' }, async ({ page }) => {
@@ -27,13 +27,13 @@ test('a used-up personal survey link says it was answered, with status 409', { t
 	const token = await createInvitation({ kind: 'personal', complaint: false, suggestion: false, usedUp: true });
 	const response = await page.goto(`/f/${token}`);
 	expect(response?.status()).toBe(409);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ya has respondido');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ya ha respondido');
 });
 
 test('a used-up survey on a link that also takes complaints still offers them', { tag: '@phone' }, async ({ page }) => {
 	const token = await createInvitation({ kind: 'personal', suggestion: false, usedUp: true });
 	await page.goto(`/f/${token}`);
-	await expect(page.getByText('Ya respondiste la encuesta de este enlace')).toBeVisible();
+	await expect(page.getByText('Ya respondió la encuesta de este enlace')).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Presentar una queja');
 });
 

@@ -37,7 +37,7 @@ async function expectSummaryInFocus(page: Page) {
 	await expect(summary).toBeFocused();
 	await expect(summary).toBeInViewport();
 	await expect(summary.getByRole('heading')).toHaveText('Revise 2 respuestas antes de enviar');
-	await expect(summary.getByRole('link')).toHaveText(['Tema: Elige un tema.', 'Descripción: Escribe al menos 10 caracteres.']);
+	await expect(summary.getByRole('link')).toHaveText(['Tema: Elija un tema.', 'Descripción: Escriba al menos 10 caracteres.']);
 	return summary;
 }
 

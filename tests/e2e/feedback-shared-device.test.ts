@@ -15,7 +15,7 @@ async function answerAndSend(page: Page, comment: string) {
 		.check();
 	await page.getByLabel(/¿Qué podríamos mejorar\?/).fill(comment);
 	await page.getByRole('button', { name: 'Enviar respuestas' }).click();
-	await expect(page.getByRole('heading', { name: '¡Gracias por tus respuestas!' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '¡Gracias por sus respuestas!' })).toBeVisible();
 }
 
 for (const javaScriptEnabled of [true, false]) {

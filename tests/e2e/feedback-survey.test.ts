@@ -16,9 +16,12 @@ async function answerDemoSurvey(page: Page, comment: string) {
 }
 
 async function expectThanks(page: Page, comment: string) {
-	await expect(page.getByRole('heading', { name: '¡Gracias por tus respuestas!' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '¡Gracias por sus respuestas!' })).toBeVisible();
 	await expect(page.getByText('Gracias por su tiempo. Leemos todas las respuestas.')).toBeVisible();
 	expect(await countResponses(comment)).toBe(1);
+	// The demo link also takes complaints and suggestions: the thanks keeps them on offer.
+	await expect(page.getByRole('link', { name: 'Presentar una queja' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Hacer una sugerencia' })).toBeVisible();
 }
 
 test('a client opens the demo link, answers the survey and is thanked', { tag: '@phone' }, async ({ page }) => {
@@ -39,8 +42,8 @@ test('a skipped required question is flagged inline and what was typed stays', {
 	await page.getByLabel(/¿Qué podríamos mejorar\?/).fill(comment);
 	await page.getByRole('button', { name: 'Enviar respuestas' }).click();
 
-	await expect(page.getByRole('group', { name: /recomendaría/ }).getByText('Elige una respuesta.')).toBeVisible();
-	await expect(page.getByRole('alert')).toHaveText('Revisa los campos marcados.');
+	await expect(page.getByRole('group', { name: /recomendaría/ }).getByText('Elija una respuesta.')).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveText('Revise los campos marcados.');
 	await expect(page.getByLabel(/¿Qué podríamos mejorar\?/)).toHaveValue(comment);
 });
 
@@ -67,7 +70,7 @@ test.describe('with JavaScript disabled', () => {
 			page.getByRole('button', { name: 'Enviar respuestas' }).click()
 		]);
 		expect(response.status()).toBe(400);
-		await expect(page.getByRole('group', { name: /recomendaría/ }).getByText('Elige una respuesta.')).toBeVisible();
+		await expect(page.getByRole('group', { name: /recomendaría/ }).getByText('Elija una respuesta.')).toBeVisible();
 		await expect(page.getByLabel(/¿Qué podríamos mejorar\?/)).toHaveValue(comment);
 		await expect(page.getByRole('group', { name: /grado de satisfacción/ }).getByRole('radio', { name: '2', exact: true })).toBeChecked();
 	});

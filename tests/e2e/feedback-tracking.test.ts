@@ -11,9 +11,9 @@ async function resolutionOf(subject: string) {
 
 async function answerSatisfaction(page: Page, subject: string) {
 	await expect(page.getByTestId('item-status')).toHaveText('Resuelta.');
-	await expect(page.getByRole('heading', { name: '¿Quedaste satisfecho con la solución?' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '¿Quedó satisfecho con la solución?' })).toBeVisible();
 	await page.getByRole('button', { name: 'Sí' }).click();
-	await expect(page.getByTestId('satisfaction-answer')).toContainText('Tu respuesta: Sí.');
+	await expect(page.getByTestId('satisfaction-answer')).toContainText('Su respuesta: Sí.');
 	await expect(page.getByRole('button', { name: 'Sí' })).toHaveCount(0);
 	expect(await resolutionOf(subject)).toBe(true);
 }
@@ -34,7 +34,7 @@ test('the tracking page shows public replies only, never internal notes or who w
 	await expect(page.getByText('Estamos revisando su pedido.')).toBeVisible();
 	await expect(page.getByText('Nota interna')).toHaveCount(0);
 	await expect(page.getByText('Pablo García')).toHaveCount(0);
-	await expect(page.getByRole('heading', { name: '¿Quedaste satisfecho con la solución?' })).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: '¿Quedó satisfecho con la solución?' })).toHaveCount(0);
 });
 
 test(
@@ -48,7 +48,7 @@ test(
 		await answerSatisfaction(page, subject);
 		// The answer stays on the page for good.
 		await page.reload();
-		await expect(page.getByTestId('satisfaction-answer')).toContainText('Tu respuesta: Sí.');
+		await expect(page.getByTestId('satisfaction-answer')).toContainText('Su respuesta: Sí.');
 	}
 );
 

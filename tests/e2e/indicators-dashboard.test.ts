@@ -33,7 +33,7 @@ test('the dashboard follows a survey answered in another browser, without a relo
 		.getByRole('radio', { name: '5', exact: true })
 		.check();
 	await phone.getByRole('button', { name: 'Enviar respuestas' }).click();
-	await expect(phone.getByRole('heading', { name: '¡Gracias por tus respuestas!' })).toBeVisible();
+	await expect(phone.getByRole('heading', { name: '¡Gracias por sus respuestas!' })).toBeVisible();
 	await client.close();
 
 	// An anonymous campaign answer is one more respondent in this quarter's SC.

@@ -33,7 +33,7 @@ test('the client hears back by e-mail and answers on the tracking page; the agen
 	await client.getByLabel('Asunto', { exact: true }).fill(subject);
 	await client.getByLabel('Descripción', { exact: true }).fill('La caja llegó aplastada y falta una pieza.');
 	await client.getByLabel('Correo electrónico').fill(email);
-	await client.getByLabel('Acepto que me contactéis sobre este asunto.').check();
+	await client.getByLabel('Acepto que me contacten sobre este asunto.').check();
 	await client.getByRole('button', { name: 'Enviar queja' }).click();
 	await expect(client.getByTestId('tracking-link')).toBeVisible();
 

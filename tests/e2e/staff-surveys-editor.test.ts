@@ -16,9 +16,11 @@ async function fillTexts(page: Page, title: string) {
 
 async function addQuestion(page: Page, type: string) {
 	await page.getByLabel('Tipo de la nueva pregunta').selectOption({ label: type });
-	const count = await page.locator('fieldset.question').count();
+	// The editor's question cards (the preview beside it draws questions too).
+	const cards = page.locator('form.survey-editor fieldset.question');
+	const count = await cards.count();
 	await page.getByRole('button', { name: 'Añadir pregunta' }).click();
-	await expect(page.locator('fieldset.question')).toHaveCount(count + 1);
+	await expect(cards).toHaveCount(count + 1);
 }
 
 test('quality creates a survey with several question types and a satisfaction question', async ({ page }) => {
@@ -61,9 +63,9 @@ test('quality creates a survey with several question types and a satisfaction qu
 
 	await expect(page).toHaveURL(/\/staff\/surveys\?saved=/);
 	await expect(page.getByText('Encuesta guardada.')).toBeVisible();
-	const listed = page.getByRole('listitem').filter({ hasText: title });
+	const listed = page.getByRole('row').filter({ hasText: title });
 	await expect(listed).toContainText('Borrador');
-	await expect(listed).toContainText('Preguntas: 4');
+	await expect(listed.locator('td[data-label="Preguntas"]')).toHaveText('4');
 	await expectNoAxeViolations(page);
 
 	await listed.getByRole('link', { name: title }).click();
@@ -146,12 +148,38 @@ test.describe('with JavaScript disabled', () => {
 		await expect(page.getByLabel('Pregunta 1 en español')).toHaveValue('¿Qué tal la atención?');
 		await addQuestion(page, 'Texto corto');
 		await page.getByRole('button', { name: 'Quitar la pregunta 3' }).click();
-		await expect(page.locator('fieldset.question')).toHaveCount(2);
+		await expect(page.locator('form.survey-editor fieldset.question')).toHaveCount(2);
 
 		await page.getByLabel('Pregunta 2 en español').fill('Puntúe la rapidez');
 		await page.getByLabel('Pregunta 2 en inglés').fill('Rate the speed');
 		await page.getByRole('button', { name: 'Guardar encuesta' }).click();
 		await expect(page).toHaveURL(/\/staff\/surveys\?saved=/);
-		await expect(page.getByRole('listitem').filter({ hasText: title })).toContainText('Preguntas: 2');
+		await expect(page.getByRole('row').filter({ hasText: title }).locator('td[data-label="Preguntas"]')).toHaveText('2');
 	});
+});
+
+test('the preview shows the survey as the client will see it and follows every edit', { tag: '@both' }, async ({ page }) => {
+	await signInAsStaff(page, 'quality@demo.local');
+	await openStaffPage(page, '/staff/surveys/new');
+	const preview = page.getByTestId('survey-preview');
+	// On a phone the preview sits behind a toggle; on a desktop it is beside the editor.
+	const toggle = page.getByRole('button', { name: 'Ver la vista previa' });
+	if (await toggle.isVisible()) {
+		await expect(preview).toBeHidden();
+		await toggle.click();
+		await expect(page.getByRole('button', { name: 'Ocultar la vista previa' })).toHaveAttribute('aria-expanded', 'true');
+	}
+	await expect(preview).toBeVisible();
+	await expect(preview).toContainText('(Sin título)');
+
+	await page.getByLabel('Título en español').fill('Encuesta en directo');
+	await expect(preview).toContainText('Encuesta en directo');
+	await page.getByLabel('Pregunta 1 en español').fill('¿Cómo fue la instalación?');
+	// The client's own component: a 1–5 scale group named by the question.
+	const group = preview.getByRole('group', { name: /¿Cómo fue la instalación\?/ });
+	await expect(group.getByRole('radio')).toHaveCount(5);
+	await page.getByLabel('Pregunta 1 en español').fill('¿Cómo fue el montaje?');
+	await expect(preview.getByRole('group', { name: /¿Cómo fue el montaje\?/ })).toBeVisible();
+	await expect(preview).not.toContainText('instalación');
+	await expectNoAxeViolations(page);
 });

@@ -94,10 +94,13 @@ test('revoking a link turns it off for the client', async ({ page }) => {
 	await createCampaignLink(page, unique('Albarán'));
 	const link = await page.getByTestId('issued-link').inputValue();
 
-	await page.getByRole('button', { name: 'Revocar el enlace' }).click();
+	// Irreversible, so it is asked first, saying what it does.
+	await page.getByRole('link', { name: 'Revocar el enlace' }).click();
+	await expect(page.getByRole('heading', { name: '¿Revocar este enlace?' })).toBeVisible();
+	await page.getByRole('button', { name: 'Sí, revocar el enlace' }).click();
 	await expect(page.getByText('Enlace revocado.')).toBeVisible();
 	await expect(page.getByTestId('invitation-status')).toHaveText('Revocado');
-	await expect(page.getByRole('button', { name: 'Revocar el enlace' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Revocar el enlace' })).toHaveCount(0);
 
 	await page.goto(link);
 	await expect(page.getByText('Este enlace ya no está activo')).toBeVisible();

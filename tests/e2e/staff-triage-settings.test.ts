@@ -69,7 +69,7 @@ test('an admin changes a deadline target, keeps a valid calendar, and manages ho
 
 test('only admins open the deadline settings', async ({ page }) => {
 	await signInAsStaff(page, 'manager@demo.local');
-	await expect(page.getByRole('link', { name: 'Plazos y asignación' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Plazos', exact: true })).toHaveCount(0);
 	const response = await page.goto('/staff/admin/triage');
 	expect(response?.status()).toBe(403);
 });

@@ -58,7 +58,7 @@ test(
 		await expect(client.getByTestId('item-status')).toHaveText('Resuelta.');
 		await expect(client.getByText(reply)).toBeVisible();
 		await expect(client.getByText('Pablo García')).toHaveCount(0);
-		await expect(client.getByRole('heading', { name: '¿Quedaste satisfecho con la solución?' })).toBeVisible();
+		await expect(client.getByRole('heading', { name: '¿Quedó satisfecho con la solución?' })).toBeVisible();
 		await client.close();
 	}
 );

@@ -51,6 +51,12 @@ describe.each(ROLES)('$role: the screens offer exactly what RLS allows', ({ key,
 			expect((data?.length ?? 0) === 1).toBe(can.editClient(staff, { accountManagerId: demoStaff[owner].id }));
 		});
 
+		it(`archive a client of ${owner}`, async () => {
+			const id = await makeClient(demoStaff[owner].id);
+			const { data } = await client.from('clients').update({ archived_at: new Date().toISOString() }).eq('id', id).select('id');
+			expect((data?.length ?? 0) === 1).toBe(can.archiveClient(staff, { accountManagerId: demoStaff[owner].id }));
+		});
+
 		it(`add a contract for a client of ${owner}`, async () => {
 			const id = await makeClient(demoStaff[owner].id);
 			const { error } = await client.from('contracts').insert({

@@ -102,7 +102,7 @@ describe(`${TOTAL} submissions with duplicates, aborts and faults`, () => {
 			for (const answer of retryable) {
 				if (answer.kind !== 'retry') continue;
 				if (answer.body.startsWith('{')) expect(JSON.parse(answer.body)).toMatchObject({ status: 503 });
-				else expect(answer.body).toMatch(/inténtalo de nuevo|Inténtalo de nuevo/);
+				else expect(answer.body).toMatch(/inténtelo de nuevo|Inténtelo de nuevo/);
 			}
 			expect(aborted).toBeGreaterThan(0);
 

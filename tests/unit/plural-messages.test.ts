@@ -9,7 +9,6 @@ const COUNTED = [
 	'ac_overdue_actions',
 	'ac_repeats',
 	'ind_scope_clients',
-	'tr_view_count',
 	'tr_selected',
 	'tr_new_items',
 	'tr_changed_items',

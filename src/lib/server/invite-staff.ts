@@ -19,7 +19,9 @@ export async function inviteStaff(
 		email: person.email,
 		password: temporaryPassword,
 		email_confirm: true,
-		user_metadata: { full_name: person.full_name }
+		user_metadata: { full_name: person.full_name },
+		// The portal opens only its password page until the person has chosen their own (staff-guard.ts).
+		app_metadata: { must_change_password: true }
 	});
 	if (error || !data.user) return { ok: false, reason: error?.code === 'email_exists' ? 'exists' : 'unavailable' };
 

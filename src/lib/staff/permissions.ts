@@ -15,6 +15,8 @@ const managesIt = (staff: StaffMember, record: OwnedByClient) =>
 export const can = {
 	createClient: (staff: StaffMember) => isCommercialLead(staff),
 	editClient: (staff: StaffMember, client: OwnedByClient) => isCommercialLead(staff) || managesIt(staff, client),
+	/** Archiving hides a client from the lists and keeps its history: whoever may edit it (the same update policies). */
+	archiveClient: (staff: StaffMember, client: OwnedByClient) => isCommercialLead(staff) || managesIt(staff, client),
 	/** Handing a client to another account manager is a commercial decision. */
 	assignAccountManager: (staff: StaffMember) => isCommercialLead(staff),
 	/** Contracts and requirements follow the same rule. */

@@ -1,25 +1,8 @@
-// Dates and business durations in the reader's language, in the business calendar's time zone.
-import { getLocale } from '$lib/paraglide/runtime.js';
+// Business durations in the reader's language; dates come from the one formatter ($lib/format/date).
 import { m } from '$lib/paraglide/messages.js';
 import { businessDuration } from './business-time';
 
-export const DEFAULT_TIME_ZONE = 'Europe/Madrid';
-
-export function formatDateTime(iso: string | null | undefined, timeZone = DEFAULT_TIME_ZONE): string {
-	if (!iso) return '—';
-	return new Intl.DateTimeFormat(getLocale(), {
-		weekday: 'short',
-		day: 'numeric',
-		month: 'short',
-		hour: '2-digit',
-		minute: '2-digit',
-		timeZone
-	}).format(new Date(iso));
-}
-
-export function formatDate(iso: string, timeZone = DEFAULT_TIME_ZONE): string {
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeZone }).format(new Date(iso));
-}
+export { ORGANISATION_TIME_ZONE as DEFAULT_TIME_ZONE, formatDate, formatDateTime } from '$lib/format/date';
 
 /** "quedan 2 h 15 min" / "vencido hace 3 h" from signed business minutes left. */
 export function timeLeft(minutesLeft: number | null | undefined): string {

@@ -1,6 +1,7 @@
 // What every route handler receives and returns; server.ts turns a Reply into HTTP.
 import type { IncomingHttpHeaders } from 'node:http';
 import type pg from 'pg';
+import type { MailSender } from './mail.ts';
 
 export interface AuthConfig {
 	/** The HS256 key (the stack's JWT secret as bytes). */
@@ -18,6 +19,8 @@ export interface AuthConfig {
 export interface AuthContext {
 	pool: pg.Pool;
 	config: AuthConfig;
+	/** Sends the recovery mail (SMTP when configured, else the stack's log: mail.ts). */
+	mail: MailSender;
 }
 
 export interface RouteRequest {

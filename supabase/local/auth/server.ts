@@ -11,6 +11,8 @@ import { getUser, logout, putUser } from './account.ts';
 import { createUser, deleteUserById, getUserById, listAllUsers, updateUserById } from './admin.ts';
 import { token } from './grant.ts';
 import { health, settings, signup } from './meta.ts';
+import { recover, verifyGet, verifyPost } from './recovery.ts';
+import { mailSender, type MailSender } from './mail.ts';
 import type { AuthContext, Handler, RouteRequest } from './context.ts';
 
 export interface AuthOptions {
@@ -27,6 +29,8 @@ export interface AuthOptions {
 	refreshTokenReuseIntervalSeconds?: number;
 	/** GoTrue's sessions.timebox; 168h as in config.toml, and the app's session cookie lifetime. */
 	sessionTimeboxSeconds?: number;
+	/** Where recovery mail goes; by default SMTP at SUPABASE_LOCAL_SMTP_URL, else the log (mail.ts). */
+	mail?: MailSender;
 }
 
 export interface AuthHandle {
@@ -55,6 +59,9 @@ const ROUTES: Route[] = [
 	route('GET', '/user', getUser),
 	route('PUT', '/user', putUser),
 	route('POST', '/logout', logout),
+	route('POST', '/recover', recover),
+	route('POST', '/verify', verifyPost),
+	route('GET', '/verify', verifyGet),
 	route('GET', '/admin/users', listAllUsers),
 	route('POST', '/admin/users', createUser),
 	route('GET', '/admin/users/:id', getUserById),
@@ -124,7 +131,8 @@ export function startAuthServer(options: AuthOptions): Promise<AuthHandle> {
 			refreshTokenReuseIntervalSeconds: options.refreshTokenReuseIntervalSeconds ?? 10,
 			sessionTimeboxSeconds: options.sessionTimeboxSeconds ?? 7 * 24 * 3600,
 			log
-		}
+		},
+		mail: options.mail ?? mailSender(log)
 	};
 	const server = createServer((req, res) => void handle(ctx, req, res, `${options.host}:${options.port}`));
 	const stop = async () => {

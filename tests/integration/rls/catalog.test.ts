@@ -103,6 +103,8 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.submit_resolution_feedback(text,text,boolean,text)',
 		'public.submit_survey_response(text,text,jsonb,text)',
 		'public.unsubscribe_tracking(text)',
+		// Own display name and language only (20261202002100_own_profile.sql).
+		'public.update_my_profile(text,text)',
 		// Supabase's own realtime schema, granted as hosted ships it; RLS on realtime.messages decides who may
 		// join a private channel or send on it (PostgREST does not expose this schema).
 		'realtime.broadcast_changes(text,text,text,text,text,record,record,text)',

@@ -53,7 +53,7 @@ describe('staff foundation grants and policies', () => {
 			{
 				table_name: 'clients',
 				privilege_type: 'UPDATE',
-				columns: 'account_manager_id,contact_email,contact_name,contact_phone,name,sector,tax_id'
+				columns: 'account_manager_id,archived_at,contact_email,contact_name,contact_phone,name,sector,tax_id'
 			},
 			{
 				table_name: 'contracts',

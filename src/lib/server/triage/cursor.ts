@@ -1,5 +1,5 @@
-// The inbox's keyset cursor: the last row's sort key, carried in one URL parameter (?after=).
-import { z } from 'zod';
+// The inbox's keyset cursor: the shared list cursor ($lib/server/keyset) with the inbox's two sort keys.
+import { decodeCursor as decodeListCursor, encodeCursor as encodeListCursor } from '../keyset.ts';
 
 /** The keyset cursor: the last row's sort key, in one URL parameter. */
 export type InboxCursor = {
@@ -9,17 +9,12 @@ export type InboxCursor = {
 };
 
 export function encodeCursor(cursor: InboxCursor): string {
-	return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+	return encodeListCursor(cursor as InboxCursor & Record<string, string>);
 }
 
 export function decodeCursor(value: string | null): InboxCursor | null {
-	if (!value || value.length > 400) return null;
-	try {
-		const parsed = z
-			.object({ created_at: z.string().max(40).optional(), due_at: z.string().max(40).optional(), id: z.uuid() })
-			.safeParse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
-		return parsed.success ? parsed.data : null;
-	} catch {
-		return null;
-	}
+	const cursor = decodeListCursor(value);
+	if (!cursor) return null;
+	const { id, created_at, due_at } = cursor;
+	return { id, ...(created_at ? { created_at } : {}), ...(due_at ? { due_at } : {}) };
 }

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime.js';
 import { superValidate, message, fail } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { loadStaffMember } from '$lib/server/staff-member';
@@ -45,6 +46,11 @@ export const actions: Actions = {
 		if (!(await loadStaffMember(locals.supabase, data.user.id))) {
 			await locals.supabase.auth.signOut();
 			return message(form, 'not_staff' satisfies LoginMessage, { status: 403 });
+		}
+		// The language the person chose in their profile follows them to every browser they sign in on.
+		const { data: profile } = await locals.supabase.from('staff_members').select('locale').eq('user_id', data.user.id).maybeSingle();
+		if (profile?.locale && isLocale(profile.locale)) {
+			event.cookies.set(cookieName, profile.locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
 		}
 		redirect(303, safeNextPath(form.data.next, '/staff'));
 	}

@@ -5,7 +5,7 @@ import type { Database } from '$lib/database.types';
 import type { LocalizedText } from '$lib/feedback/survey-definition';
 
 const INVITATION_COLUMNS = `id, kind, label, offers_survey, offers_complaint, offers_suggestion, max_uses, use_count, expires_at, revoked_at,
-	created_at, token_hash, client:clients(name), contract:contracts(reference), survey:surveys(id, version, title:definition->title)`;
+	created_at, token_hash, contract_id, client:clients(name), contract:contracts(reference), survey:surveys(id, version, title:definition->title)`;
 
 /** The invitations this staff member may see, with the columns every screen shows; the caller narrows it. */
 export const selectInvitations = (supabase: SupabaseClient<Database>) => supabase.from('survey_invitations').select(INVITATION_COLUMNS);

@@ -1,6 +1,6 @@
 // Words for invitation kinds and states.
+import { formatDate } from '$lib/format/date';
 import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime.js';
 
 export const kindLabel: Record<string, () => string> = {
 	personal: m.sv_kind_personal,
@@ -18,6 +18,7 @@ export function usesText(useCount: number, maxUses: number | null): string {
 	return maxUses === null ? m.sv_inv_uses_unlimited({ used: useCount }) : m.sv_inv_uses_of({ used: useCount, max: maxUses });
 }
 
+// Expiry days are stored as the day's last second in UTC (new/schema.ts), so they are read in UTC.
 export function dateText(iso: string | null): string {
-	return iso ? new Date(iso).toLocaleDateString(getLocale() === 'en' ? 'en-GB' : 'es-ES', { timeZone: 'UTC' }) : m.sv_inv_never();
+	return iso ? formatDate(iso, 'UTC') : m.sv_inv_never();
 }

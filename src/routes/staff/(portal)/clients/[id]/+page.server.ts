@@ -7,6 +7,7 @@ import { can } from '$lib/staff/permissions';
 import { listAccountManagers } from '$lib/server/account-managers';
 import { dbOutcome } from '$lib/server/db-outcome';
 import { outcomeMessage } from '$lib/server/form-outcome';
+import { requireConfirmation } from '$lib/server/confirm';
 import { loadStaffNames } from '$lib/server/triage/inbox';
 import { loadRelationship } from './relationship.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +19,7 @@ async function loadClient(locals: App.Locals, id: string) {
 	const { data } = await locals.supabase
 		.from('clients')
 		.select(
-			`id, name, tax_id, sector, contact_name, contact_email, contact_phone, account_manager_id,
+			`id, name, tax_id, sector, contact_name, contact_email, contact_phone, account_manager_id, archived_at,
 			contracts(id, reference, title, due_date, delivered_at, conformity),
 			requirements(id, statement, priority, status, created_at, action_plan_id, feedback_item_id)`
 		)
@@ -29,11 +30,22 @@ async function loadClient(locals: App.Locals, id: string) {
 	return data;
 }
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+/** What goes with a client, for the delete step: counted, not loaded. */
+async function countHistory(locals: App.Locals, clientId: string) {
+	const count = async (table: 'survey_invitations' | 'survey_responses' | 'feedback_items') => {
+		const { count: rows } = await locals.supabase.from(table).select('id', { count: 'exact', head: true }).eq('client_id', clientId);
+		return rows ?? 0;
+	};
+	const [links, responses, feedback] = await Promise.all([count('survey_invitations'), count('survey_responses'), count('feedback_items')]);
+	return { links, responses, feedback };
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const client = await loadClient(locals, params.id);
 	const staff = locals.staff!;
 	const owner = { accountManagerId: client.account_manager_id };
-	const { contracts, requirements, id, ...fields } = client;
+	const { contracts, requirements, id, archived_at, ...fields } = client;
+	const canDelete = can.delete(staff);
 	const values = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value ?? '']));
 	const [relationship, names] = await Promise.all([loadRelationship(locals.supabase, client.id), loadStaffNames(locals.supabase)]);
 	return {
@@ -44,7 +56,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		accountManagers: can.assignAccountManager(staff) ? await listAccountManagers(locals.supabase) : [],
 		canEdit: can.editClient(staff, owner),
 		canAssign: can.assignAccountManager(staff),
-		canDelete: can.delete(staff),
+		canDelete,
+		canArchive: can.archiveClient(staff, owner),
+		// Only counted when the delete step is open.
+		history: canDelete && url.searchParams.get('confirm') === 'delete' ? await countHistory(locals, client.id) : null,
+		notice: url.searchParams.get('done'),
 		canAddRecords: can.createForClient(staff, owner)
 	};
 };
@@ -64,11 +80,23 @@ export const actions: Actions = {
 		if (outcome === 'duplicate') return setError(form, 'tax_id', 'duplicate');
 		return outcomeMessage(form, outcome);
 	},
-	delete: async ({ locals, params, request }) => {
+	archive: async ({ locals, params, request }) => {
+		const client = await loadClient(locals, params.id);
+		if (!can.archiveClient(locals.staff!, { accountManagerId: client.account_manager_id })) error(403, 'Forbidden');
+		const archive = (await request.formData()).get('archive') !== 'restore';
+		const { data, error: dbError } = await locals.supabase
+			.from('clients')
+			.update({ archived_at: archive ? new Date().toISOString() : null })
+			.eq('id', client.id)
+			.select('id');
+		if (dbOutcome(dbError, data?.length) !== 'ok') error(400, 'Could not archive');
+		redirect(303, `/staff/clients/${client.id}?done=${archive ? 'archived' : 'restored'}`);
+	},
+	delete: async ({ locals, params, request, url }) => {
 		const client = await loadClient(locals, params.id);
 		if (!can.delete(locals.staff!)) error(403, 'Forbidden');
-		// The form's checkbox says what goes with the client; without it nothing is deleted.
-		if ((await request.formData()).get('confirm') !== 'on') error(400, 'Confirm the deletion first');
+		// Only the confirm step, which says what goes with the client, sends the confirmation.
+		requireConfirmation(await request.formData(), url, 'delete');
 		const { error: dbError } = await locals.supabase.from('clients').delete().eq('id', client.id);
 		if (dbError) error(400, 'Could not delete');
 		redirect(303, '/staff/clients');

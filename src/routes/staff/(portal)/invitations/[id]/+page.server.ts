@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { dbOutcome } from '$lib/server/db-outcome';
+import { requireConfirmation } from '$lib/server/confirm';
 import { issuedLink } from '$lib/server/qr/issued-link';
 import { sha256Hex } from '$lib/server/tokens';
 import { invitationStatus } from '../invitation-status.ts';
@@ -20,13 +21,24 @@ export const load: PageServerLoad = async ({ locals, params, cookies, url }) => 
 		.select('id, recipient, status, last_error, created_at')
 		.eq('invitation_id', params.id)
 		.order('created_at', { ascending: false });
-	return { invitation: shown, status: invitationStatus(invitation), issued, notice: url.searchParams.get('done'), sends: sends ?? [] };
+	const contract = url.searchParams.get('contract');
+	return {
+		invitation: shown,
+		status: invitationStatus(invitation),
+		issued,
+		notice: url.searchParams.get('done'),
+		sends: sends ?? [],
+		// After a delivery, the way back to the contract it was made for.
+		fromContract: contract && contract === invitation.contract_id ? contract : null
+	};
 };
 
 export const actions: Actions = {
 	// Every staff role that can see the invitation may revoke it; RLS decides which rows that is.
-	revoke: async ({ locals, params }) => {
+	revoke: async ({ locals, params, request, url }) => {
 		if (!locals.staff) return fail(403);
+		// Irreversible: only the confirm step sends the confirmation.
+		requireConfirmation(await request.formData(), url, 'revoke');
 		const { data, error } = await locals.supabase
 			.from('survey_invitations')
 			.update({ revoked_at: new Date().toISOString() })

@@ -1,3 +1,4 @@
+import { organisationToday } from '$lib/format/date';
 import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -26,7 +27,7 @@ export const actions: Actions = {
 		if (!locals.staff) return fail(403);
 		const form = await superValidate(request, zod4(invitationSchema));
 		if (!form.valid) return fail(400, { form });
-		const today = new Date().toISOString().slice(0, 10);
+		const today = organisationToday();
 		if (form.data.expiresOn && form.data.expiresOn < today) return setError(form, 'expiresOn', 'expiry_past');
 
 		const { kind, surveyId, offersComplaint, offersSuggestion, clientId, contractId, maxUses, expiresOn, label } = form.data;

@@ -6,6 +6,7 @@ import { requirementSchema } from '$lib/staff/requirement-schema';
 import { can } from '$lib/staff/permissions';
 import { dbOutcome } from '$lib/server/db-outcome';
 import { outcomeMessage } from '$lib/server/form-outcome';
+import { requireConfirmation } from '$lib/server/confirm';
 import type { Actions, PageServerLoad } from './$types';
 
 type RequirementRow = Awaited<ReturnType<typeof loadRequirement>>;
@@ -54,9 +55,10 @@ export const actions: Actions = {
 		const outcome = dbOutcome(dbError, data?.length);
 		return outcomeMessage(form, outcome);
 	},
-	delete: async ({ locals, params }) => {
+	delete: async ({ locals, params, request, url }) => {
 		const requirement = await loadRequirement(locals, params.id);
 		if (!can.delete(locals.staff!)) error(403, 'Forbidden');
+		requireConfirmation(await request.formData(), url, 'delete');
 		const { error: dbError } = await locals.supabase.from('requirements').delete().eq('id', requirement.id);
 		if (dbError) error(400, 'Could not delete');
 		redirect(303, '/staff/requirements');
