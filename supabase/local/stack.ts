@@ -14,6 +14,7 @@ import { startAuthServer, type AuthHandle } from './auth/server.ts';
 import { startRealtimeServer, type RealtimeHandle } from './realtime/server.ts';
 import { startWatchdog } from './watchdog-client.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.ts';
+import { mailSender } from './auth/mail.ts';
 import { superviseStack, type RunningServices, type StackSupervisor, type StartOptions } from './stack-supervisor.ts';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -60,12 +61,27 @@ export function defaultDataDir(): string {
 	return join(PROJECT_ROOT, '.data');
 }
 
-async function serviceOptions(secrets: StackSecrets, host: string, postgres: PostgresHandle, binary: string, log: (line: string) => void) {
+async function serviceOptions(
+	secrets: StackSecrets,
+	host: string,
+	postgres: PostgresHandle,
+	binary: string,
+	log: (line: string) => void,
+	smtpUrl: string
+) {
 	const authenticatorUrl = `postgresql://authenticator:${encodeURIComponent(secrets.authenticatorPassword)}@${host}:${postgres.port}/postgres`;
 	const [restPort, restAdminPort, authPort, realtimePort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
 	return {
 		postgrest: { binary, port: restPort, adminPort: restAdminPort, host, dbUrl: authenticatorUrl, jwtSecret: secrets.jwtSecret, log },
-		auth: { port: authPort, host, dbUrl: postgres.url, jwtSecret: secrets.jwtSecret, log },
+		// Recovery mail goes to the stack's mail catcher (or to SUPABASE_LOCAL_SMTP_URL when one is given).
+		auth: {
+			port: authPort,
+			host,
+			dbUrl: postgres.url,
+			jwtSecret: secrets.jwtSecret,
+			log,
+			mail: mailSender(log, process.env.SUPABASE_LOCAL_SMTP_URL ?? smtpUrl)
+		},
 		realtime: { port: realtimePort, host, dbUrl: postgres.url, jwtSecret: secrets.jwtSecret, log }
 	} satisfies Omit<StartOptions, 'postgres'>;
 }
@@ -149,7 +165,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		} finally {
 			await db.end();
 		}
-		const serviceConfig = await serviceOptions(secrets, host, postgres, postgrestBinary.path, log);
+		mail = await startMailCatcher({ host, log });
+		const serviceConfig = await serviceOptions(secrets, host, postgres, postgrestBinary.path, log, mail.smtpUrl);
 		services = await startServices(serviceConfig);
 		if (services.postgrest.child.pid) watchdog.watch(services.postgrest.child.pid);
 		// One object the supervisor updates as services come back, and the gateway reads per request.
@@ -161,7 +178,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			upstreams: () => ({ rest: current.postgrest.port, auth: current.auth.port, realtime: current.realtime.port }),
 			apiKeys: [keys.anonKey, keys.serviceRoleKey]
 		});
-		mail = await startMailCatcher({ host, log });
 		supervisor = superviseStack(current, { postgres: postgresOptions, ...serviceConfig }, log, (pid) => watchdog.watch(pid));
 	} catch (error) {
 		await stopAll().catch(() => {});

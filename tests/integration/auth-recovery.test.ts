@@ -2,7 +2,8 @@
 // server's mail hook, as the stack's log or a mail catcher would show it), POST /verify and GET /verify spend it once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@supabase/supabase-js';
-import { dbUrl, jwtSecret, superuser } from './env.ts';
+import { anonClient, dbUrl, jwtSecret, superuser } from './env.ts';
+import { mailTo, waitFor } from './notify/fixtures.ts';
 import { createTestUser, deleteTestUsers, type TestUser } from './actors.ts';
 import { startAuthServer, type AuthHandle } from '../../supabase/local/auth/server.ts';
 import type { AuthMail } from '../../supabase/local/auth/mail.ts';
@@ -118,5 +119,19 @@ describe('password recovery', () => {
 		);
 		await db.end();
 		expect((await post('/verify', { type: 'recovery', token_hash: rows[0].recovery_token })).status).toBe(403);
+	});
+});
+
+describe('the embedded stack', () => {
+	it('sends the recovery mail to its mail catcher, with a link that signs the person in', async () => {
+		const user = await newUser();
+		const { error } = await anonClient().auth.resetPasswordForEmail(user.email, { redirectTo: 'http://app.local/staff/reset' });
+		expect(error).toBeNull();
+		const mail = await waitFor('the recovery mail in the catcher', async () => (await mailTo(user.email)).at(-1));
+		const link = new URL(/http:\/\/app\.local\S+/.exec(mail.text)![0]);
+		const tokenHash = link.searchParams.get('token_hash')!;
+		const client = anonClient();
+		const { data } = await client.auth.verifyOtp({ type: 'recovery', token_hash: tokenHash });
+		expect(data.user?.email).toBe(user.email);
 	});
 });
