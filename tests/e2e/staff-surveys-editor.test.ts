@@ -24,7 +24,7 @@ async function addQuestion(page: Page, type: string) {
 }
 
 test('quality creates a survey with several question types and a satisfaction question', async ({ page }) => {
-	// Each structural edit is a server round trip; slow when the whole suite shares two cores.
+	// Slow when the whole suite shares two cores.
 	test.setTimeout(90_000);
 	const title = unique('Encuesta entrega');
 	await signInAsStaff(page, 'quality@demo.local');
