@@ -24,7 +24,7 @@ async function addQuestion(page: Page, type: string) {
 }
 
 test('quality creates a survey with several question types and a satisfaction question', async ({ page }) => {
-	// Each structural edit is a server round trip; slow when the whole suite shares two cores.
+	// Slow when the whole suite shares two cores.
 	test.setTimeout(90_000);
 	const title = unique('Encuesta entrega');
 	await signInAsStaff(page, 'quality@demo.local');
@@ -182,4 +182,55 @@ test('the preview shows the survey as the client will see it and follows every e
 	await expect(preview.getByRole('group', { name: /¿Cómo fue el montaje\?/ })).toBeVisible();
 	await expect(preview).not.toContainText('instalación');
 	await expectNoAxeViolations(page);
+});
+
+test('with JavaScript, adding, moving and removing happen in the page and Save posts the nested draft as JSON', async ({ page }) => {
+	test.setTimeout(60_000);
+	const title = unique('Encuesta JSON');
+	await signInAsStaff(page, 'quality@demo.local');
+	await expect(page).toHaveURL(/\/staff$/);
+	await openStaffPage(page, '/staff/surveys/new');
+	const posts: string[] = [];
+	page.on('request', (request) => {
+		if (request.method() === 'POST') posts.push(request.url());
+	});
+
+	await fillTexts(page, title);
+	await page.getByLabel('Pregunta 1 en español').fill('¿Qué tal la visita?');
+	await page.getByLabel('Pregunta 1 en inglés').fill('How was the visit?');
+	await addQuestion(page, 'NPS (0 a 10)');
+	await addQuestion(page, 'Opción única');
+	await page.getByLabel('Pregunta 3 en español').fill('¿Qué técnico le atendió?');
+	await page.getByLabel('Pregunta 3 en inglés').fill('Which technician came?');
+	await page.getByLabel('Opción 1 en español').fill('Ana');
+	await page.getByLabel('Opción 1 en inglés').fill('Ana (EN)');
+	await page.getByLabel('Opción 2 en español').fill('Luis');
+	await page.getByLabel('Opción 2 en inglés').fill('Luis (EN)');
+	await page.getByRole('button', { name: 'Añadir opción' }).click();
+	await expect(page.getByLabel('Opción 3 en español')).toBeVisible();
+	await page.getByRole('button', { name: 'Quitar la opción 3' }).click();
+	await expect(page.getByLabel('Opción 3 en español')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Subir la pregunta 3' }).click();
+	await expect(page.getByLabel('Pregunta 2 en español')).toHaveValue('¿Qué técnico le atendió?');
+	await page.getByRole('button', { name: 'Quitar la pregunta 3' }).click();
+	const cards = page.locator('form.survey-editor fieldset.question');
+	await expect(cards).toHaveCount(2);
+	// The preview follows the edited draft too.
+	await expect(page.getByTestId('survey-preview')).toContainText('¿Qué técnico le atendió?');
+	expect(posts).toEqual([]);
+
+	const saving = page.waitForRequest((request) => request.method() === 'POST' && request.url().includes('?/save'));
+	await page.getByRole('button', { name: 'Guardar encuesta' }).click();
+	const save = await saving;
+	expect(save.postData() ?? '').toContain('__superform_json');
+	expect(posts).toHaveLength(1);
+	await expect(page).toHaveURL(/\/staff\/surveys\?saved=/);
+	const listed = page.getByRole('row').filter({ hasText: title });
+	await expect(listed.locator('td[data-label="Preguntas"]')).toHaveText('2');
+
+	await listed.getByRole('link', { name: title }).click();
+	await expect(page.getByLabel('Pregunta 2 en español')).toHaveValue('¿Qué técnico le atendió?');
+	await expect(page.getByLabel('Opción 2 en inglés')).toHaveValue('Luis (EN)');
+	await expect(page.getByLabel('Opción 3 en español')).toHaveCount(0);
+	await expect(page.getByLabel('Tipo de la pregunta 2')).toHaveValue('single_choice');
 });

@@ -1,7 +1,7 @@
 // The survey editor's no-JavaScript path: flat form fields in, one draft out, structural edits as pure functions.
 import { describe, expect, it } from 'vitest';
 import { surveyDefinitionSchema } from '../../../src/lib/feedback/survey-definition.ts';
-import { blankDraft, nextId, readSurveyDraft } from '../../../src/routes/staff/(portal)/surveys/editor/draft.ts';
+import { blankDraft, draftForSave, nextId, readSurveyDraft } from '../../../src/routes/staff/(portal)/surveys/editor/draft.ts';
 import {
 	addOption,
 	addQuestion,
@@ -10,7 +10,6 @@ import {
 	removeQuestion
 } from '../../../src/routes/staff/(portal)/surveys/editor/draft-edits.ts';
 import { breaksAnsweredQuestions } from '../../../src/routes/staff/(portal)/surveys/editor/locked-questions.ts';
-import { errorAt } from '../../../src/routes/staff/(portal)/surveys/editor/error-at.ts';
 
 function formOf(fields: Record<string, string>): FormData {
 	const form = new FormData();
@@ -122,11 +121,20 @@ describe('answered questions', () => {
 	});
 });
 
-describe('errorAt', () => {
-	const errors = { definition: { questions: { 1: { label: { es: ['required'] } }, _errors: ['too_short'] } } };
-	it('finds a nested field error and a list error', () => {
-		expect(errorAt(errors, 'definition.questions.1.label.es')).toBe('required');
-		expect(errorAt(errors, 'definition.questions')).toBe('too_short');
-		expect(errorAt(errors, 'definition.title.es')).toBeUndefined();
+describe('draftForSave (the JSON path)', () => {
+	it('keeps only the fields of each type and drops emptied numbers, so the strict schema accepts it', () => {
+		const draft = blankDraft();
+		draft.definition.title = { es: 'Encuesta', en: 'Survey' };
+		draft.definition.intro = { es: 'Hola', en: 'Hello' };
+		draft.definition.thanks = { es: 'Gracias', en: 'Thanks' };
+		draft.definition.questions = [
+			{ id: 'q1', type: 'csat', label: { es: 'A', en: 'A' }, required: true, options: [] },
+			// A number field emptied in the browser binds as null.
+			{ id: 'q2', type: 'short_text', label: { es: 'B', en: 'B' }, required: false, maxLength: null as unknown as number }
+		];
+		const saved = draftForSave(draft);
+		expect(saved.definition.questions[0]).toEqual({ id: 'q1', type: 'csat', label: { es: 'A', en: 'A' }, required: true });
+		expect('maxLength' in saved.definition.questions[1]).toBe(false);
+		expect(surveyDefinitionSchema.safeParse(saved.definition).error?.issues).toBeUndefined();
 	});
 });

@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { canEditSurveys } from '../can-edit-surveys.ts';
-import { readSurveyDraft } from '../editor/draft.ts';
-import { draftForm, storedDraft } from '../editor/editor-form.server.ts';
+import { draftForm, postedForm, storedDraft } from '../editor/editor-form.server.ts';
 import { breaksAnsweredQuestions } from '../editor/locked-questions.ts';
 import { saveMessage, saveStatus } from '../editor/save-outcome.ts';
 import { structureActions } from '../editor/structure-actions.server.ts';
@@ -26,7 +25,7 @@ export const actions: Actions = {
 
 	save: async ({ locals, params, request }) => {
 		if (!canEditSurveys(locals.staff!.role)) error(403, 'Forbidden');
-		const form = await draftForm(readSurveyDraft(await request.formData()), true);
+		const form = await postedForm(request);
 		if (!form.valid) return fail(400, { form });
 		const { lockedTypes } = await loadSurvey(locals.supabase, params.id);
 		if (breaksAnsweredQuestions(form.data, lockedTypes)) return message(form, 'refused_locked', { status: 409 });

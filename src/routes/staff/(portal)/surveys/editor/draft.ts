@@ -1,21 +1,21 @@
-// The editor's state between round trips: read from the posted form, changed by the named actions
-// (add, remove, move), and validated only on save. Pure, so the no-JavaScript path is testable.
+// The editor's draft: with JavaScript it is superforms' `$form` (posted as JSON on save, edited in place by add, move,
+// remove); without it, read from the posted flat fields and changed by the named actions. Validated only on save.
 import { QUESTION_TYPES, type QuestionType, type LocalizedText } from '$lib/feedback/survey-definition';
 import { listOf, nestFormData, textOf, type Tree } from './form-paths.ts';
 
-export interface DraftOption {
+export type DraftOption = {
 	id: string;
 	label: LocalizedText;
-}
-export interface DraftQuestion {
+};
+export type DraftQuestion = {
 	id: string;
 	type: QuestionType;
 	label: LocalizedText;
 	required: boolean;
 	options?: DraftOption[];
 	maxLength?: number;
-}
-export interface SurveyDraft {
+};
+export type SurveyDraft = {
 	triggerPoint: string;
 	status: string;
 	definition: {
@@ -26,7 +26,7 @@ export interface SurveyDraft {
 		satisfactionQuestionId: string;
 		satisfactionThreshold: number | undefined;
 	};
-}
+};
 
 export const isChoice = (type: string) => type === 'single_choice' || type === 'multiple_choice';
 export const isText = (type: string) => type === 'short_text' || type === 'long_text';
@@ -109,3 +109,13 @@ export function blankDraft(): SurveyDraft {
 
 export const isQuestionType = (value: unknown): value is QuestionType =>
 	typeof value === 'string' && (QUESTION_TYPES as readonly string[]).includes(value);
+
+/** A draft as the schema takes it: each question holds only its type's fields, and an emptied number is absent. */
+export function draftForSave(draft: SurveyDraft): SurveyDraft {
+	const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+	const questions = draft.definition.questions.map((question) => shapeQuestion({ ...question, maxLength: number(question.maxLength) }));
+	return {
+		...draft,
+		definition: { ...draft.definition, questions, satisfactionThreshold: number(draft.definition.satisfactionThreshold) }
+	};
+}

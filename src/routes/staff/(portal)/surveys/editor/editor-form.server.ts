@@ -3,7 +3,7 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { SurveyDefinition } from '$lib/feedback/survey-definition';
 import { surveyEditorSchema, type SurveyEditorValues } from './editor-schema.ts';
-import type { SurveyDraft } from './draft.ts';
+import { readSurveyDraft, type SurveyDraft } from './draft.ts';
 
 export const editorAdapter = zod4(surveyEditorSchema);
 
@@ -11,6 +11,16 @@ export const editorAdapter = zod4(surveyEditorSchema);
 export function draftForm(draft: SurveyDraft, showErrors = false) {
 	// A draft may hold anything typed so far; validation says what is wrong with it.
 	return superValidate(draft as unknown as SurveyEditorValues, editorAdapter, { errors: showErrors });
+}
+
+/**
+ * The editor's save, validated: superforms' enhanced post carries the whole draft as JSON (`__superform_json`);
+ * without JavaScript the browser posts the flat named fields, read back into the same draft.
+ */
+export async function postedForm(request: Request) {
+	const formData = await request.formData();
+	if (formData.has('__superform_json')) return superValidate(formData, editorAdapter);
+	return draftForm(readSurveyDraft(formData), true);
 }
 
 export interface StoredSurvey {

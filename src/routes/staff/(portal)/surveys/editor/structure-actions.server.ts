@@ -1,5 +1,5 @@
-// The editor's named actions that change its shape (add, remove, move). They never save: each answers
-// the whole form again with the change applied, so the page works the same with or without JavaScript.
+// The editor's named actions that change its shape (add, remove, move), for a browser without JavaScript (with it,
+// the same edits change superforms' `$form` in the page). They never save: each answers the whole form again.
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { canEditSurveys } from '../can-edit-surveys.ts';

@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message } from 'sveltekit-superforms';
 import { canEditSurveys } from '../can-edit-surveys.ts';
-import { blankDraft, readSurveyDraft } from '../editor/draft.ts';
-import { draftForm } from '../editor/editor-form.server.ts';
+import { blankDraft } from '../editor/draft.ts';
+import { draftForm, postedForm } from '../editor/editor-form.server.ts';
 import { saveMessage, saveStatus } from '../editor/save-outcome.ts';
 import { structureActions } from '../editor/structure-actions.server.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,7 +17,7 @@ export const actions: Actions = {
 	...structureActions(async () => new Map()),
 	save: async ({ locals, request }) => {
 		if (!canEditSurveys(locals.staff!.role)) error(403, 'Forbidden');
-		const form = await draftForm(readSurveyDraft(await request.formData()), true);
+		const form = await postedForm(request);
 		if (!form.valid) return fail(400, { form });
 
 		const { triggerPoint, status, definition } = form.data;
