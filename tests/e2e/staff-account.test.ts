@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { test, expect, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { sql } from './feedback-db.ts';
-import { attemptSignIn } from './staff-session.ts';
+import { attemptSignIn, hydrated, openStaffPage } from './staff-session.ts';
 
 /** A new agent with a known password, made through the Auth admin API as the invite screen does. */
 async function newAgent(appMetadata: Record<string, unknown> = {}) {
@@ -26,6 +26,8 @@ async function newAgent(appMetadata: Record<string, unknown> = {}) {
 }
 
 async function chooseNewPassword(page: Page, password: string) {
+	// Reached by a redirect: filled before hydration, a bound field would be reset.
+	await hydrated(page);
 	await page.getByLabel('Contraseña nueva').fill(password);
 	await page.getByLabel('Repite la contraseña').fill(password);
 	await page.getByRole('button', { name: 'Guardar la contraseña' }).click();
@@ -35,6 +37,8 @@ test('a forgotten password is reset through the recovery link, which signs the p
 	const { email } = await newAgent();
 	await page.goto('/staff/login');
 	await page.getByRole('link', { name: '¿Has olvidado tu contraseña?' }).click();
+	await expect(page).toHaveURL(/\/staff\/forgot$/);
+	await hydrated(page);
 	await page.getByLabel('Correo electrónico').fill(email);
 	await page.getByRole('button', { name: 'Enviar el enlace' }).click();
 	await expect(page.getByRole('status')).toContainText('te hemos enviado un enlace');
@@ -84,7 +88,7 @@ test('a person edits their own name and language, which follow them to the next 
 	const { email, password } = await newAgent();
 	await attemptSignIn(page, email, password);
 	await expect(page).toHaveURL(/\/staff$/);
-	await page.goto('/staff/profile');
+	await openStaffPage(page, '/staff/profile');
 	await expect(page.getByRole('navigation', { name: 'Portal del personal' }).getByRole('link', { name: 'Mi perfil' })).toHaveAttribute(
 		'aria-current',
 		'page'

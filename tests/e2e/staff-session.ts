@@ -25,10 +25,15 @@ export async function signInAsStaff(page: Page, email: string, password = DEMO_P
 
 /**
  * Opens a page of the signed-in portal and waits until it has hydrated: a field filled before that is reset by its
- * binding, and the form then sends the old value (the portal layout marks `html[data-hydrated]` on mount).
+ * binding, and the form then sends the old value (the root layout marks `html[data-hydrated]` on mount).
  */
 export async function openStaffPage(page: Page, path: string) {
 	await page.goto(path);
+	await hydrated(page);
+}
+
+/** Waits until the page has hydrated (see openStaffPage), for pages reached by a click or a redirect. */
+export async function hydrated(page: Page) {
 	await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
 }
 
