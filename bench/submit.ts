@@ -12,16 +12,23 @@ import { createInsertTable, dropInsertTable, INSERT_TABLE } from './insert-table
 
 const CAMPAIGN_TOKEN = 'demo-campaign-2026';
 const DEMO_SURVEY = 'f0000000-0000-4000-8000-000000000001';
-// Personal links take one survey response each: enough for a 20 s run at several hundred a second.
+// Personal links take one survey response each: enough for a 20 s run at several hundred a second. They go
+// to many clients, as a mailing of personal links does, so no two concurrent answers share a client's rows.
 const PERSONAL_LINKS = 15_000;
+const PERSONAL_CLIENTS = 1_000;
 const answers = { recommend: 9, satisfaction: 5 };
 
 async function createPersonalLinks(db: pg.Client): Promise<string[]> {
+	const { rows } = await db.query<{ id: string }>(
+		`insert into public.clients (name) select 'Cliente de prueba de carga ' || n from generate_series(1, $1) as n returning id`,
+		[PERSONAL_CLIENTS]
+	);
 	const tokens = Array.from({ length: PERSONAL_LINKS }, () => newToken());
 	await db.query(
 		`insert into public.survey_invitations (kind, survey_id, token_hash, client_id, max_uses)
-		select 'personal', $1, decode(hash, 'hex'), 'c0000000-0000-4000-8000-000000000001', null from unnest($2::text[]) as hash`,
-		[DEMO_SURVEY, tokens.map(sha256Hex)]
+		select 'personal', $1, decode(hash, 'hex'), ($3::uuid[])[1 + (n - 1) % array_length($3::uuid[], 1)], 1
+		from unnest($2::text[]) with ordinality as link (hash, n)`,
+		[DEMO_SURVEY, tokens.map(sha256Hex), rows.map((row) => row.id)]
 	);
 	return tokens;
 }

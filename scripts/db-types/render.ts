@@ -63,8 +63,17 @@ function section(entries: [string, string][]): string {
 	return entries.length ? objectType(entries.map(([name, body]) => `${key(name)}: ${body}`)) : NOTHING;
 }
 
-function renderRelation(relation: Relation): string {
-	const row = relation.columns.map((c) => `${key(c.name)}: ${tsType(c.type)}${c.nullable ? ' | null' : ''}`);
+/** Computed fields (PostgREST): functions whose one argument is a row of the relation; selectable like columns. */
+function computedFields(relation: Relation, functions: DbFunction[]): DbFunction[] {
+	return functions.filter((fn) => fn.args.length === 1 && fn.args[0].type.relation === relation.name && !fn.returnsSet);
+}
+
+function renderRelation(relation: Relation, functions: DbFunction[]): string {
+	const row = [
+		...relation.columns.map((c) => `${key(c.name)}: ${tsType(c.type)}${c.nullable ? ' | null' : ''}`),
+		// As the Supabase CLI writes them: in Row only, nullable (a function may return null).
+		...computedFields(relation, functions).map((fn) => `${key(fn.name)}: ${tsType(fn.returnType)} | null`)
+	];
 	// View columns carry no NOT NULL or defaults, so each one is optional there.
 	const optional = (c: Column) => relation.kind === 'view' || c.nullable || c.hasDefault;
 	const insert = relation.columns.map((c) =>
@@ -122,8 +131,8 @@ export function renderDatabaseTypes(schema: Schema): string {
 	const tables = schema.relations.filter((r) => r.kind === 'table');
 	const views = schema.relations.filter((r) => r.kind === 'view');
 	const publicSchema = [
-		`Tables: ${section(tables.map((r) => [r.name, renderRelation(r)]))}`,
-		`Views: ${section(views.map((r) => [r.name, renderRelation(r)]))}`,
+		`Tables: ${section(tables.map((r) => [r.name, renderRelation(r, schema.functions)]))}`,
+		`Views: ${section(views.map((r) => [r.name, renderRelation(r, schema.functions)]))}`,
 		`Functions: ${section(renderFunctions(schema.functions))}`,
 		`Enums: ${section(schema.enums.map((e) => [e.name, e.labels.map(quote).join(' | ')]))}`,
 		`CompositeTypes: ${section(schema.compositeTypes.map((t) => [t.name, objectType(t.attributes.map((a) => `${key(a.name)}: ${tsType(a.type)} | null`))]))}`

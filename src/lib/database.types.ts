@@ -388,6 +388,7 @@ export type Database = {
 					terms_notes: string | null
 					created_at: string
 					updated_at: string
+					contract_timing: string | null
 				}
 				Insert: {
 					id?: string
@@ -1169,6 +1170,7 @@ export type Database = {
 					created_by: string | null
 					created_at: string
 					updated_at: string
+					uses: number | null
 				}
 				Insert: {
 					id?: string
@@ -1778,6 +1780,12 @@ export type Database = {
 					p_locale: string
 				}
 				Returns: undefined
+			}
+			uses: {
+				Args: {
+					'': Database['public']['Tables']['survey_invitations']['Row']
+				}
+				Returns: number
 			}
 		}
 		Enums: {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { createInvitation, newSubmissionToken, sql, validAnswers, validItem, app, testAddress } from './fixtures.ts';
+import { createInvitation, newSubmissionToken, sql, submitConcurrently, validItem, app, testAddress } from './fixtures.ts';
 
 const count = async (table: string, invitationId: string) =>
 	Number((await sql(`select count(*) as n from public.${table} where invitation_id = $1`, [invitationId]))[0].n);
@@ -8,26 +8,10 @@ function tally(outcomes: string[]) {
 	return outcomes.reduce<Record<string, number>>((counts, outcome) => ({ ...counts, [outcome]: (counts[outcome] ?? 0) + 1 }), {});
 }
 
-// No client address, so only the per-link limit applies (as for a direct API call).
-async function submitMany(token: string, submissions: string[]) {
-	const results = await Promise.all(
-		submissions.map((submission) =>
-			app().rpc('submit_survey_response', {
-				p_token: token,
-				p_submission: submission,
-				p_answers: validAnswers(),
-				p_client_address: testAddress()
-			})
-		)
-	);
-	for (const { error } of results) expect(error).toBeNull();
-	return results.map(({ data }) => data.outcome as string);
-}
-
 describe('concurrent submissions', () => {
 	it('store exactly one response for 50 concurrent uses of a single-use personal link', async () => {
 		const { id, token } = await createInvitation();
-		const outcomes = await submitMany(token, Array.from({ length: 50 }, newSubmissionToken));
+		const outcomes = await submitConcurrently(token, Array.from({ length: 50 }, newSubmissionToken));
 		expect(tally(outcomes).ok).toBe(1);
 		// The rest were turned away by the cap or, past 10 a minute, by the per-link limit.
 		expect(outcomes.every((outcome) => ['ok', 'already_used', 'rate_limited'].includes(outcome))).toBe(true);
@@ -37,7 +21,7 @@ describe('concurrent submissions', () => {
 
 	it('store exactly one response for 50 concurrent uses of a campaign link capped at one (all reach the lock)', async () => {
 		const { id, token } = await createInvitation({ kind: 'campaign', maxUses: 1 });
-		const outcomes = await submitMany(token, Array.from({ length: 50 }, newSubmissionToken));
+		const outcomes = await submitConcurrently(token, Array.from({ length: 50 }, newSubmissionToken));
 		expect(tally(outcomes)).toEqual({ ok: 1, already_used: 49 });
 		expect(await count('survey_responses', id)).toBe(1);
 	});
@@ -45,7 +29,7 @@ describe('concurrent submissions', () => {
 	it('store one row for 20 concurrent copies of the same submission, answering the rest as duplicates', async () => {
 		const { id, token } = await createInvitation({ kind: 'campaign' });
 		const submission = newSubmissionToken();
-		const outcomes = await submitMany(
+		const outcomes = await submitConcurrently(
 			token,
 			Array.from({ length: 20 }, () => submission)
 		);

@@ -113,6 +113,23 @@ export function testAddress(): string {
 	return `test-${randomUUID()}`;
 }
 
+/** Submits the same answers once per submission token, all at once, as the app's server; returns the outcomes. */
+export async function submitConcurrently(token: string, submissions: string[]): Promise<string[]> {
+	const results = await Promise.all(
+		submissions.map((submission) =>
+			app().rpc('submit_survey_response', {
+				p_token: token,
+				p_submission: submission,
+				p_answers: validAnswers(),
+				p_client_address: testAddress()
+			})
+		)
+	);
+	const failed = results.find(({ error }) => error);
+	if (failed) throw new Error(`submit_survey_response failed: ${failed.error!.message}`);
+	return results.map(({ data }) => data.outcome as string);
+}
+
 export function anon(): SupabaseClient {
 	return createClient(apiUrl(), anonKey(), { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } });
 }

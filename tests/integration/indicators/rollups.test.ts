@@ -94,6 +94,25 @@ describe('rollups', () => {
 	});
 });
 
+describe('sharded response rollups', () => {
+	it('spread one day, survey and channel over shard rows that sum to its responses', async () => {
+		const client = await createClientRow(db);
+		for (let n = 0; n < 40; n++) await createResponse(db, { clientId: n % 2 ? client : null, at: '2002-06-14T09:00:00Z', csat: 4 });
+		const { rows } = await db.query(
+			`select count(*)::integer as shards, sum(responses)::integer as responses, sum(anonymous_satisfied)::integer as anonymous_satisfied
+			from private.response_rollup_daily where day = '2002-06-14'`
+		);
+		// 40 random ids over 16 shards: all in one shard would be a 16^-39 chance.
+		expect(rows[0].shards).toBeGreaterThan(1);
+		expect(rows[0]).toMatchObject({ responses: 40, anonymous_satisfied: 20 });
+		const perClient = await db.query(
+			`select sum(responses)::integer as responses from private.response_rollup_client_daily where day = '2002-06-14' and client_id = $1`,
+			[client]
+		);
+		expect(perClient.rows).toEqual([{ responses: 20 }]);
+	});
+});
+
 describe('frozen quarters', () => {
 	it('keep their snapshot and record a restatement when raw data changes later', async () => {
 		const client = await createClientRow(db);

@@ -105,6 +105,8 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.unsubscribe_tracking(text)',
 		// Own display name and language only (20261202002100_own_profile.sql).
 		'public.update_my_profile(text,text)',
+		// A link's uses for the staff screens (20261202003000_submission_hot_spots.sql): a computed field under the caller's RLS.
+		'public.uses(public.survey_invitations)',
 		// Supabase's own realtime schema, granted as hosted ships it; RLS on realtime.messages decides who may
 		// join a private channel or send on it (PostgREST does not expose this schema).
 		'realtime.broadcast_changes(text,text,text,text,text,record,record,text)',
@@ -123,6 +125,7 @@ const FUNCTIONS: Record<(typeof API_ROLES)[number], string[]> = {
 		'public.submit_feedback_item(text,text,jsonb,text)',
 		'public.submit_resolution_feedback(text,text,boolean,text)',
 		'public.submit_survey_response(text,text,jsonb,text)',
+		'public.uses(public.survey_invitations)',
 		// Supabase's own realtime schema, granted as hosted ships it; RLS on realtime.messages decides who may
 		// join a private channel or send on it (PostgREST does not expose this schema).
 		'realtime.broadcast_changes(text,text,text,text,text,record,record,text)',
@@ -139,6 +142,8 @@ const TABLES: Record<(typeof API_ROLES)[number], string[]> = {
 		// Indicator rollups, read through the caller-rights aggregate functions under RLS.
 		'private.contract_rollup_daily',
 		'private.invitation_rollup_monthly',
+		// A campaign poster's use counters, read through public.uses() under RLS.
+		'private.invitation_use_shards',
 		'private.item_resolution_client_monthly',
 		'private.item_resolution_monthly',
 		'private.item_rollup_client_monthly',

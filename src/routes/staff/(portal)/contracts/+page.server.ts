@@ -46,7 +46,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		return result;
 	};
 	const [{ data, error }, { count }] = await Promise.all([
-		// contract_timing is a computed field (a SQL function of the row), which the type generator does not list.
+		// contract_timing is a computed field (a SQL function of the row) typed as text; the override narrows it to its values.
 		keysetQuery(
 			filtered(
 				locals.supabase

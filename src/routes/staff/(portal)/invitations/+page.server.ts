@@ -8,7 +8,8 @@ const PAGE_SIZE = 50;
 const SORTS = {
 	created_at: { column: 'created_at' },
 	expires_at: { column: 'expires_at', nullable: true },
-	use_count: { column: 'use_count' }
+	// A computed field: a link's own count plus a campaign poster's counter rows (public.uses).
+	use_count: { column: 'uses' }
 } satisfies Record<string, SortColumn>;
 const KINDS = ['personal', 'campaign'] as const;
 

@@ -4,7 +4,7 @@ import type { QueryData, SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { LocalizedText } from '$lib/feedback/survey-definition';
 
-const INVITATION_COLUMNS = `id, kind, label, offers_survey, offers_complaint, offers_suggestion, max_uses, use_count, expires_at, revoked_at,
+const INVITATION_COLUMNS = `id, kind, label, offers_survey, offers_complaint, offers_suggestion, max_uses, uses, expires_at, revoked_at,
 	created_at, token_hash, contract_id, client:clients(name), contract:contracts(reference), survey:surveys(id, version, title:definition->title)`;
 
 /** The invitations this staff member may see, with the columns every screen shows; the caller narrows it. */

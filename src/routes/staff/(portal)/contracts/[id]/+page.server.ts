@@ -18,7 +18,7 @@ type ContractRow = Pick<
 	Tables<'contracts'>,
 	'id' | 'client_id' | 'reference' | 'title' | 'start_date' | 'due_date' | 'delivered_at' | 'conformity' | 'terms_notes'
 > & {
-	// A computed field (private.contract_timing through public.contract_timing(contracts)), which the type generator does not list.
+	// A computed field (private.contract_timing through public.contract_timing(contracts)), typed as text: narrowed here.
 	contract_timing: ContractTiming;
 	client: Pick<Tables<'clients'>, 'id' | 'name' | 'account_manager_id'> | null;
 };
