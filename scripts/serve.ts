@@ -23,6 +23,26 @@ const server = createServer((req, res) => {
 	});
 });
 
+// A request whose head is too large or malformed never reaches the handler. Node's own answer destroys the
+// socket at once, and closing a socket with unread input makes the kernel send a reset: a client still
+// sending a long body then sees ECONNRESET instead of the 431 or 400. Answer, half-close, and read the
+// rest away so the close is orderly; a client that never stops sending is cut off after a few seconds.
+const answeredBadHeads = new WeakSet<object>();
+server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+	// The parser reports each later chunk of the same request again: the first answer stands.
+	if (answeredBadHeads.has(socket)) return;
+	if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) {
+		socket.destroy();
+		return;
+	}
+	answeredBadHeads.add(socket);
+	const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+	const headers = Object.entries(BASE_SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`);
+	socket.end(`HTTP/1.1 ${status}\r\nContent-Length: 0\r\nConnection: close\r\n${headers.join('')}\r\n`);
+	socket.resume();
+	setTimeout(() => socket.destroy(), 5_000).unref();
+});
+
 const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? 3000);
 server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
