@@ -6,6 +6,7 @@ import { PROJECT_ROOT, type Stack } from '../supabase/local/stack.ts';
 import { startThrowawayStack } from '../supabase/local/throwaway.ts';
 import { stackEnv } from '../supabase/local/env.ts';
 import { freePort } from '../supabase/local/ports.ts';
+import { SERVER_NODE_FLAGS } from '../scripts/serve-build.ts';
 
 export interface AppUnderTest {
 	stack: Stack;
@@ -37,7 +38,8 @@ export async function startAppUnderTest(prefix = 'feedback-bench-app'): Promise<
 	const { stack, dispose } = await startThrowawayStack(prefix, { log: (line) => output.push(line) });
 	const port = await freePort();
 	const appUrl = `http://localhost:${port}`;
-	const app = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/serve.ts')], {
+	// The production server's own flags, so the figures are those of `npm start`.
+	const app = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(PROJECT_ROOT, 'scripts/serve.ts')], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: { ...process.env, ...stackEnv(stack), PORT: String(port), ORIGIN: appUrl, PUBLIC_SITE_URL: appUrl }
 	});

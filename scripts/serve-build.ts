@@ -57,6 +57,14 @@ export interface ServedApp {
 	siteUrl: string;
 }
 
+/**
+ * Node flags of the production server. V8 sizes its heap from the machine's memory and lets it grow lazily:
+ * on a 24 GB machine the server reached 540 MB resident under 256 submissions a second, with a live heap
+ * under 192 MB (the same load ran at the same rate with that cap, 305 MB resident). A 256 MB old space keeps
+ * it well inside a 512 MB container; NODE_OPTIONS with its own --max-old-space-size takes precedence.
+ */
+export const SERVER_NODE_FLAGS = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : ['--max-old-space-size=256'];
+
 /** Starts scripts/serve.ts with `env` added to this process's environment; resolves when it answers. */
 export async function serveBuild(env: Record<string, string>, moveOnWhenTaken: boolean): Promise<ServedApp> {
 	if (!existsSync(fileURLToPath(new URL('../build/handler.js', import.meta.url))))
@@ -67,7 +75,7 @@ export async function serveBuild(env: Record<string, string>, moveOnWhenTaken: b
 	const port = await choosePort({ preferred: 3000, host, moveOnWhenTaken });
 	const appUrl = `http://localhost:${port}`;
 	const siteUrl = process.env.PUBLIC_SITE_URL ?? appUrl;
-	const child = spawn(process.execPath, [entry], {
+	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], {
 		stdio: 'inherit',
 		env: { ...process.env, ...env, PORT: String(port), HOST: host, ORIGIN: process.env.ORIGIN ?? siteUrl, PUBLIC_SITE_URL: siteUrl }
 	});
