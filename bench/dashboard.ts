@@ -1,4 +1,4 @@
-// dashboard.*: the indicator aggregates and the dashboard page at 1M responses (10M with BENCH_DASHBOARD_10M=1),
+// dashboard.*: the indicator aggregates and the dashboard page at 1M responses (10M with BENCH_DASHBOARD_10M=1, benchDashboard10m),
 // and how fast an open dashboard shows a new response under a background load of 50 responses a second.
 // Data is generated in SQL (generate_series) through the real triggers, so the rollups are built as in production.
 import { chromium } from '@playwright/test';
@@ -209,32 +209,42 @@ export async function benchDashboard(app: AppUnderTest): Promise<Figure[]> {
 			better: 'lower',
 			note: `commit of a response to the SC figure changing in Chromium's DOM, ${freshness.samples} responses at 50/s on top of 1M; median ${Math.round(freshness.p50)} ms`
 		});
-
-		if (process.env.BENCH_DASHBOARD_10M === '1') {
-			const started = performance.now();
-			await generateResponses(db, 1_000_000, 10_000_000);
-			await db.query('vacuum analyze');
-			const tenMs = await timeAggregates(db, MANAGER.id, {});
-			figures.push({
-				name: 'dashboard.aggregates_db_ms_10m',
-				value: Math.round(tenMs * 10) / 10,
-				unit: 'ms',
-				target: Math.round(managerMs * 2 * 10) / 10,
-				better: 'lower',
-				note: `as dashboard.aggregates_db_ms_1m at 10M responses (9M more generated in ${Math.round((performance.now() - started) / 1000)} s); target 2x the 1M figure`
-			});
-		}
 	} finally {
 		await db.end();
 	}
 	return figures;
 }
 
+/** dashboard.aggregates_db_ms_10m: 9M more responses on the stack benchDashboard filled, against twice its 1M figure. */
+export async function benchDashboard10m(app: AppUnderTest, oneMillionMs: number): Promise<Figure> {
+	const db = new pg.Client({ connectionString: app.stack.dbUrl });
+	await db.connect();
+	try {
+		const started = performance.now();
+		await generateResponses(db, 1_000_000, 10_000_000);
+		await db.query('vacuum analyze');
+		const tenMs = await timeAggregates(db, MANAGER.id, {});
+		const accountManagerMs = await timeAggregates(db, ACCOUNT_MANAGER_ID, {});
+		return {
+			name: 'dashboard.aggregates_db_ms_10m',
+			value: Math.round(tenMs * 10) / 10,
+			unit: 'ms',
+			target: Math.round(oneMillionMs * 2 * 10) / 10,
+			better: 'lower',
+			note: `as dashboard.aggregates_db_ms_1m at 10M responses (9M more generated in ${Math.round((performance.now() - started) / 1000)} s); account manager: ${accountManagerMs.toFixed(1)} ms; target 2x the 1M figure`
+		};
+	} finally {
+		await db.end();
+	}
+}
+
 if (import.meta.main) {
 	const { startAppUnderTest } = await import('./app-server.ts');
 	const app = await startAppUnderTest();
 	try {
-		console.table(await benchDashboard(app));
+		const figures = await benchDashboard(app);
+		if (process.env.BENCH_DASHBOARD_10M === '1') figures.push(await benchDashboard10m(app, figures[0].value));
+		console.table(figures);
 	} finally {
 		await app.stop();
 	}
