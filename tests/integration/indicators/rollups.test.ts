@@ -82,6 +82,8 @@ describe('rollups', () => {
 			await db.query(
 				'lock table public.survey_responses, public.feedback_items, public.contracts, public.survey_invitations in share mode'
 			);
+			// The rebuild leaves past days' shards folded, as the worker's hourly job does; fold the triggers' rows too.
+			await db.query('select private.compact_rollup_shards()');
 			const incremental = await rollupContents();
 			await db.query('select public.rebuild_rollups()');
 			const rebuilt = await rollupContents();
@@ -110,6 +112,67 @@ describe('sharded response rollups', () => {
 			[client]
 		);
 		expect(perClient.rows).toEqual([{ responses: 20 }]);
+	});
+});
+
+describe('compacted rollup shards', () => {
+	const COUNTS = `count(*)::integer as rows, count(distinct (survey_id, channel))::integer as keys, sum(responses)::integer as responses, sum(satisfied)::integer as satisfied,
+		sum(csat_answers)::integer as csat_answers, sum(csat_top)::integer as csat_top, sum(nps_answers)::integer as nps_answers`;
+	const daily = async (day: string) =>
+		(
+			await db.query(
+				`select ${COUNTS}, sum(anonymous_satisfied)::integer as anonymous_satisfied from private.response_rollup_daily where day = $1`,
+				[day]
+			)
+		).rows[0];
+	const perClient = async (day: string, client: string) =>
+		(await db.query(`select ${COUNTS} from private.response_rollup_client_daily where day = $1 and client_id = $2`, [day, client])).rows[0];
+
+	it('fold a past day into one row per key with the same sums, and fold a late deletion in again', async () => {
+		// In a transaction that is rolled back, and on days of its own, so no other test's rows are folded.
+		await db.query('begin');
+		try {
+			const client = await createClientRow(db);
+			for (let n = 0; n < 40; n++) {
+				await createResponse(db, { clientId: n % 2 ? client : null, at: '2001-09-18T09:00:00Z', csat: 1 + (n % 5), nps: n % 11 });
+			}
+			await createResponse(db, { clientId: client, at: '2001-09-19T09:00:00Z', csat: 5 });
+			const before = await daily('2001-09-18');
+			const clientBefore = await perClient('2001-09-18', client);
+			const nextDay = await daily('2001-09-19');
+			expect(before.rows).toBeGreaterThan(1);
+
+			const folded = await db.query(`select private.compact_rollup_shards('2001-09-19', '2001-09-18') as rows`);
+			expect(folded.rows[0].rows).toBe(before.keys + clientBefore.keys);
+			expect(await daily('2001-09-18')).toEqual({ ...before, rows: before.keys });
+			expect(await perClient('2001-09-18', client)).toEqual({ ...clientBefore, rows: clientBefore.keys });
+			// The day `before` names is left as it is.
+			expect(await daily('2001-09-19')).toEqual(nextDay);
+
+			// A late correction of a folded day writes its shard again; the sums stay right, and the next run folds it.
+			await db.query(
+				`delete from public.survey_responses where id = (select id from public.survey_responses
+				where client_id = $1 and created_at = '2001-09-18T09:00:00Z' and satisfaction_score = 5 limit 1)`,
+				[client]
+			);
+			const afterDelete = await perClient('2001-09-18', client);
+			expect(afterDelete).toMatchObject({ responses: clientBefore.responses - 1, satisfied: clientBefore.satisfied - 1 });
+			await db.query(`select private.compact_rollup_shards('2001-09-19', '2001-09-18')`);
+			expect(await perClient('2001-09-18', client)).toEqual({ ...afterDelete, rows: afterDelete.keys });
+			expect(await daily('2001-09-18')).toMatchObject({ rows: before.keys, responses: 39 });
+		} finally {
+			await db.query('rollback');
+		}
+	});
+
+	it('are not open to the API roles', async () => {
+		for (const role of ['anon', 'authenticated', 'service_role']) {
+			const { rows } = await db.query(
+				`select has_function_privilege($1, 'private.compact_rollup_shards(date, date)', 'execute') as allowed`,
+				[role]
+			);
+			expect(rows[0].allowed, role).toBe(false);
+		}
 	});
 });
 

@@ -7,6 +7,8 @@
 //                    start and every minute.
 //   deadline_notices every minute: deadline warnings and breaches (private.enqueue_deadline_notices).
 //   daily_digest     08:00 every day: one digest per person who asked for it.
+//   compact_rollups  every hour: folds past days' rollup shards into one row (private.compact_rollup_shards),
+//                    so the dashboard reads one row per key and day instead of up to sixteen.
 // Runs under plain Node (`npm run worker`, `npm start`), so it imports nothing from SvelteKit.
 import { run, Logger, type Runner, type Task, type TaskList } from 'graphile-worker';
 import nodemailer from 'nodemailer';
@@ -179,6 +181,10 @@ const digestTask: Task = async (_payload, helpers) => {
 	await helpers.query('select private.enqueue_digests()');
 };
 
+const compactRollupsTask: Task = async (_payload, helpers) => {
+	await helpers.query('select private.compact_rollup_shards()');
+};
+
 export async function startNotifyWorker(options: WorkerOptions): Promise<NotifyWorker> {
 	const log = options.log ?? ((line: string) => console.error(line));
 	const context: MailContext = { siteUrl: options.siteUrl, organisation: options.organisation };
@@ -188,7 +194,8 @@ export async function startNotifyWorker(options: WorkerOptions): Promise<NotifyW
 		sweep_outbox: sweepTask,
 		deadline_notices: deadlineTask,
 		daily_digest: digestTask,
-		plan_verifications: planVerificationTask
+		plan_verifications: planVerificationTask,
+		compact_rollups: compactRollupsTask
 	};
 	const logger = new Logger(() => (level, message) => {
 		if (level === 'error' || level === 'warning') log(`worker ${level}: ${message}`);
@@ -203,7 +210,13 @@ export async function startNotifyWorker(options: WorkerOptions): Promise<NotifyW
 		crontab:
 			options.schedule === false
 				? ''
-				: ['* * * * * sweep_outbox', '* * * * * deadline_notices', '0 7 * * * plan_verifications', '0 8 * * * daily_digest'].join('\n')
+				: [
+						'* * * * * sweep_outbox',
+						'* * * * * deadline_notices',
+						'0 7 * * * plan_verifications',
+						'0 8 * * * daily_digest',
+						'7 * * * * compact_rollups'
+					].join('\n')
 	});
 	// Rows written before the queue's schema existed.
 	const client = new pg.Client({ connectionString: options.databaseUrl });

@@ -3,7 +3,8 @@
 import { error } from '@sveltejs/kit';
 import type { ReviewFigures } from '$lib/indicators/figures';
 
-const QUARTER = /^(\d{4})-Q([1-4])$/;
+// The years private.quarter_from_label accepts, so any other label is a 404 rather than a failed query.
+const QUARTER = /^(2\d{3})-Q([1-4])$/;
 
 export function quarterStart(label: string): string {
 	const match = QUARTER.exec(label);
